@@ -1,0 +1,38 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+// Layering (see README "Architecture"): app -> lib (domain) -> lib/aws (the only importer of the AWS SDK).
+// mocks/ is the simulated AWS and never imports the application.
+const sdk = { group: ['@aws-sdk/*'], message: 'Only lib/aws may import the AWS SDK.' };
+const sdkTypesOnly = { ...sdk, allowTypeImports: true, message: 'Only lib/aws may import the AWS SDK (type imports are allowed here).' };
+const noApp = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not depend on app/ or components/.' };
+const noServerLib = { group: ['@/lib/aws/*', '@/lib/fleet/*', '@/lib/actions/*', '@/lib/aws', '@/lib/fleet', '@/lib/actions'], message: 'Client-safe code must not import server-only modules.' };
+const noProject = { group: ['@/*', '../lib/*', '../../lib/*', '../../../lib/*', '../app/*', '../../app/*'], message: 'mocks/ is independent of the application.' };
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['app/**', 'components/**', 'e2e/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdk] }] },
+  },
+  {
+    files: ['lib/fleet/**', 'lib/actions/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdkTypesOnly, noApp] }] },
+  },
+  {
+    files: ['lib/contracts/**', 'lib/query/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdk, noApp, noServerLib] }] },
+  },
+  {
+    files: ['mocks/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdkTypesOnly, noProject] }] },
+  },
+  {
+    files: ['components/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdk, noServerLib] }] },
+  },
+];
+
+export default config;
