@@ -33,6 +33,11 @@ const config = [
     files: ['components/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sdk, noServerLib] }] },
   },
+  {
+    // Contract and integration tests drive the real SDK clients against the simulated AWS.
+    files: ['mocks/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noProject] }] },
+  },
 ];
 
 export default config;
