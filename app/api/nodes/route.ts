@@ -1,0 +1,30 @@
+import { getFleetSnapshot, fleetGzip, fleetJson, fleetResponse } from '@/lib/fleet/fleet';
+import { NodeViewSchema, searchParamsToInput } from '@/lib/contracts/node-view';
+import { parseOr400, RefreshParam, rejectUnknownParams, route } from '@/lib/api/route';
+
+export const dynamic = 'force-dynamic';
+
+const PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'sort', 'dir', 'group', 'cols', 'refresh'] as const;
+
+/** GET /api/nodes: the joined fleet, filtered and sorted by the same view parameters as the nodes page. */
+export const GET = route(async (req: Request) => {
+  const url = new URL(req.url);
+  rejectUnknownParams(url, PARAMS);
+  const refresh = parseOr400(RefreshParam, url.searchParams.get('refresh') ?? undefined);
+  const view = parseOr400(NodeViewSchema, searchParamsToInput(url.searchParams));
+  const snap = await getFleetSnapshot({ refresh });
+  const headers = { 'cache-control': 'no-store', etag: `W/"${snap.version}"`, vary: 'accept-encoding' };
+
+  const viewParams = [...url.searchParams.keys()].filter((k) => k !== 'refresh' && k !== 'cols' && k !== 'group');
+  if (viewParams.length === 0) {
+    // The whole fleet: a body serialized once per snapshot, and 304 when the viewer already has it.
+    if (req.headers.get('if-none-match') === headers.etag) return new Response(null, { status: 304, headers });
+    if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
+      return new Response(fleetGzip(snap), {
+        headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      });
+    }
+    return new Response(fleetJson(snap), { headers: { ...headers, 'content-type': 'application/json' } });
+  }
+  return Response.json(fleetResponse(snap, view), { headers });
+});

@@ -1,0 +1,68 @@
+import 'server-only';
+import { z } from 'zod';
+import { describeZodError, type ApiErrorBody } from '@/lib/contracts/errors';
+import { AwsError, isAuthError } from '@/lib/aws/errors';
+import { ConfigError } from '@/lib/aws/config';
+
+/** An error a route answers with on purpose: status, machine code, human message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  const body: ApiErrorBody = { error: { code, message } };
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+/** Map anything thrown to the one envelope. Unknown failures are logged and answered without internals. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message, err.headers);
+  if (err instanceof z.ZodError) return errorResponse(400, 'BadRequest', describeZodError(err));
+  if (err instanceof ConfigError) return errorResponse(503, err.code, err.message);
+  if (err instanceof AwsError) {
+    // AWS refusing the dashboard is not the caller's fault: a gateway error that names what AWS said.
+    const status = isAuthError(err) ? 502 : err.status === 429 ? 503 : err.status;
+    const where = [err.context.service && `${err.context.service}:${err.context.operation}`, err.context.region].filter(Boolean).join(' in ');
+    return errorResponse(status, err.code, where ? `${where}: ${err.message}` : err.message, status === 503 ? { 'retry-after': '5' } : {});
+  }
+  console.error('[api] unexpected error:', err);
+  return errorResponse(500, 'InternalError', 'Unexpected server error; see the server log.');
+}
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Every route handler goes through this: errors become `{ error: { code, message } }` with the right status. */
+export function route<C = unknown>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Parse with a zod schema or answer 400 naming the problem. */
+export function parseOr400<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw new ApiError(400, 'BadRequest', describeZodError(r.error));
+  return r.data;
+}
+
+/** Reject query parameters the route does not know: a typo should not silently widen a view. */
+export function rejectUnknownParams(url: URL, allowed: readonly string[]): void {
+  const unknown = [...new Set([...url.searchParams.keys()].filter((k) => !allowed.includes(k)))];
+  if (unknown.length) {
+    throw new ApiError(400, 'BadRequest', `unknown query parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+export const RefreshParam = z.enum(['1', 'true', '0', 'false']).optional().transform((v) => v === '1' || v === 'true');

@@ -1,0 +1,54 @@
+import 'server-only';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { awsSettings } from './config';
+
+/**
+ * One SDK client per (account, service, region, retry policy), created once and reused: connection reuse and the
+ * adaptive retry mode's client-side rate limiter both live in the client instance.
+ */
+type Kind = 'read' | 'mutate';
+type Key = string;
+
+const store = globalThis as unknown as { __ssmFleetClients?: Map<Key, SSMClient | EC2Client> };
+const clients = (store.__ssmFleetClients ??= new Map());
+
+function common(region: string, kind: Kind) {
+  const { endpoint, profile } = awsSettings();
+  return {
+    region,
+    endpoint,
+    // Credentials: the SDK's default provider chain (env, AWS_PROFILE / SSO / shared files, web identity, instance role).
+    ...(profile ? { profile } : {}),
+    // Reads: retry throttling with backoff and client-side rate limiting. Mutations: exactly one attempt,
+    // because a retried SendCommand can run a command twice (SSM has no idempotency token for it).
+    maxAttempts: kind === 'read' ? 6 : 1,
+    retryMode: kind === 'read' ? 'adaptive' : 'standard',
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, httpAgent: { maxSockets: 64 }, httpsAgent: { maxSockets: 64 } },
+  };
+}
+
+function keyOf(service: string, region: string, kind: Kind): Key {
+  const { endpoint, profile } = awsSettings();
+  return [profile ?? 'default', service, region, kind, endpoint ?? ''].join('|');
+}
+
+export function ssmClient(region: string, kind: Kind = 'read'): SSMClient {
+  const key = keyOf('ssm', region, kind);
+  let c = clients.get(key) as SSMClient | undefined;
+  if (!c) clients.set(key, (c = new SSMClient(common(region, kind))));
+  return c;
+}
+
+export function ec2Client(region: string, kind: Kind = 'read'): EC2Client {
+  const key = keyOf('ec2', region, kind);
+  let c = clients.get(key) as EC2Client | undefined;
+  if (!c) clients.set(key, (c = new EC2Client(common(region, kind))));
+  return c;
+}
+
+/** Tests: drop cached clients after changing the environment. */
+export function resetClients(): void {
+  for (const c of clients.values()) c.destroy();
+  clients.clear();
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { paginateDescribeInstances, DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import { ec2Client } from '../clients';
+import { toAwsError } from '../errors';
+import { LIMITS, PageCapError } from '../limits';
+
+export type { Instance };
+
+/** Every instance of a region that is not terminated, 1000 a page (the API's maximum). */
+export async function listInstances(region: string): Promise<Instance[]> {
+  const ctx = { service: 'ec2', operation: 'DescribeInstances', region };
+  const out: Instance[] = [];
+  try {
+    const pages = paginateDescribeInstances(
+      { client: ec2Client(region), pageSize: LIMITS.describeInstancesPage },
+      { Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] },
+    );
+    let n = 0;
+    for await (const page of pages) {
+      if (++n > LIMITS.maxPages) throw new PageCapError(ctx.operation);
+      for (const r of page.Reservations ?? []) out.push(...(r.Instances ?? []));
+    }
+  } catch (err) {
+    throw toAwsError(err, ctx);
+  }
+  return out;
+}
+
+/** Named instances; an unknown ID makes EC2 answer InvalidInstanceID.NotFound (mapped to a 404 AwsError). */
+export async function describeInstancesByIds(region: string, ids: string[]): Promise<Instance[]> {
+  try {
+    const out = await ec2Client(region).send(new DescribeInstancesCommand({ InstanceIds: ids }));
+    return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+  } catch (err) {
+    throw toAwsError(err, { service: 'ec2', operation: 'DescribeInstances', region });
+  }
+}

@@ -1,0 +1,38 @@
+/** AWS console deep links and CLI commands for a node (patterns from the AWS console; see README). */
+
+const console_ = (region: string, path: string) =>
+  `https://${region}.console.aws.amazon.com/systems-manager/${path}?region=${encodeURIComponent(region)}`;
+
+export function sessionManagerUrl(region: string, nodeId: string): string {
+  return console_(region, `session-manager/${encodeURIComponent(nodeId)}`);
+}
+
+export function fleetManagerUrl(region: string, nodeId: string): string {
+  return console_(region, `fleet-manager/managed-nodes/${encodeURIComponent(nodeId)}/general`);
+}
+
+export function runCommandUrl(region: string, commandId: string): string {
+  return console_(region, `run-command/${encodeURIComponent(commandId)}`);
+}
+
+export function ec2InstanceUrl(region: string, instanceId: string): string {
+  return `https://${region}.console.aws.amazon.com/ec2/home?region=${encodeURIComponent(region)}#InstanceDetails:instanceId=${encodeURIComponent(instanceId)}`;
+}
+
+export function startSessionCommand(region: string, nodeId: string): string {
+  return `aws ssm start-session --target ${nodeId} --region ${region}`;
+}
+
+/** Port forwarding through the node to a host it can reach (defaults: the node itself, HTTPS). */
+export function portForwardCommand(
+  region: string,
+  nodeId: string,
+  opts: { host?: string; remotePort?: number; localPort?: number } = {},
+): string {
+  const params = JSON.stringify({
+    host: [opts.host ?? 'localhost'],
+    portNumber: [String(opts.remotePort ?? 443)],
+    localPortNumber: [String(opts.localPort ?? 8443)],
+  });
+  return `aws ssm start-session --target ${nodeId} --region ${region} --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${params}'`;
+}

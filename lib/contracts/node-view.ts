@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { PingStatusSchema, type NodeRow } from './node';
+import { columnDef, DEFAULT_COLUMNS, isColumnId, TAG_COLUMN_PREFIX } from './columns';
+
+/**
+ * The nodes view as it lives in the URL: filters, sort, grouping and columns.
+ * Parsed by the same schema on the server page, in the route handler and in the browser,
+ * so any view can be shared as a link.
+ */
+
+export const PATCH_FILTERS = [
+  'compliant', 'noncompliant', 'missing', 'failed', 'pendingReboot', 'rejected', 'notScanned', 'staleScan',
+] as const;
+export const STALE_SCAN_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export const GROUPABLE = [
+  'region', 'ping', 'platform', 'agent', 'instanceType', 'az', 'patch', 'patchGroup', 'ec2State', 'asg', 'imageId',
+] as const;
+
+/** `Key=Value`, `Key=*` (has the tag) or `!Key` (lacks it). */
+export const TagFilterSchema = z
+  .string()
+  .max(400)
+  .transform((raw, ctx) => {
+    if (raw.startsWith('!') && raw.length > 1) return { key: raw.slice(1), value: null, negate: true };
+    const at = raw.indexOf('=');
+    if (at < 1) {
+      ctx.addIssue({ code: 'custom', message: `tag filter "${raw}" must look like Key=Value, Key=* or !Key` });
+      return z.NEVER;
+    }
+    return { key: raw.slice(0, at), value: raw.slice(at + 1) || null, negate: false };
+  });
+export type TagFilter = { key: string; value: string | null; negate: boolean };
+
+const columnId = z.string().refine(isColumnId, { error: (iss) => `unknown column "${String(iss.input)}"` });
+const groupId = z
+  .string()
+  .refine(
+    (v) => (GROUPABLE as readonly string[]).includes(v) || (v.startsWith(TAG_COLUMN_PREFIX) && isColumnId(v)),
+    { error: (iss) => `cannot group by "${String(iss.input)}": use one of ${GROUPABLE.join(', ')} or tag:<Key>` },
+  );
+
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(50).default([]);
+
+export const NodeViewSchema = z.object({
+  q: z.string().max(200).default(''),
+  ping: many(PingStatusSchema),
+  platform: many(z.string().min(1).max(100)),
+  region: many(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'not an AWS region name')),
+  tag: many(TagFilterSchema),
+  patch: many(z.enum(PATCH_FILTERS)),
+  agent: many(z.enum(['latest', 'outdated'])),
+  ops: many(z.enum(['open', 'none'])),
+  sort: columnId.default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  group: groupId.optional(),
+  cols: z.array(columnId).min(1).max(40).optional(),
+});
+export type NodeView = z.infer<typeof NodeViewSchema>;
+
+const SCALARS = new Set(['q', 'sort', 'dir', 'group']);
+const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops']);
+
+/** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
+export function searchParamsToInput(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  const entries: [string, string][] = [];
+  if (params instanceof URLSearchParams) params.forEach((v, k) => entries.push([k, v]));
+  else for (const [k, v] of Object.entries(params)) for (const x of [v ?? []].flat()) entries.push([k, x]);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    if (SCALARS.has(k)) out[k] ??= v;
+    else if (LIST_KEYS.has(k)) ((out[k] ??= []) as string[]).push(v);
+    else if (k === 'cols') out.cols = v.split(',').filter(Boolean);
+  }
+  return out;
+}
+
+export function parseNodeView(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  return NodeViewSchema.safeParse(searchParamsToInput(params));
+}
+
+export const DEFAULT_VIEW: NodeView = NodeViewSchema.parse({});
+
+/** Canonical URL query for a view: defaults omitted, so links stay short and stable. */
+export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
+  const p = new URLSearchParams();
+  if (view.q) p.set('q', view.q);
+  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops'] as const) for (const v of view[k] ?? []) p.append(k, v);
+  for (const t of view.tag ?? []) p.append('tag', tagFilterToString(t));
+  if (view.sort && view.sort !== DEFAULT_VIEW.sort) p.set('sort', view.sort);
+  if (view.dir && view.dir !== DEFAULT_VIEW.dir) p.set('dir', view.dir);
+  if (view.group) p.set('group', view.group);
+  if (view.cols && view.cols.join(',') !== DEFAULT_COLUMNS.join(',')) p.set('cols', view.cols.join(','));
+  return p;
+}
+
+export function tagFilterToString(t: TagFilter): string {
+  if (t.negate) return `!${t.key}`;
+  return `${t.key}=${t.value ?? '*'}`;
+}
+
+/** Lower-cased text an engineer may search by, computed once per row object. */
+const haystacks = new WeakMap<NodeRow, string>();
+function haystack(r: NodeRow): string {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = [r.name, r.id, r.ip, r.publicIp, r.computerName, r.platformName, r.instanceType, r.az, r.region, r.agentVersion, r.imageId, ...Object.values(r.tags)]
+      .filter(Boolean)
+      .join('\u0000')
+      .toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h;
+}
+
+function matchesPatch(r: NodeRow, f: (typeof PATCH_FILTERS)[number], now: number): boolean {
+  switch (f) {
+    case 'compliant': return r.patchStatus === 'compliant';
+    case 'noncompliant': return r.patchStatus === 'noncompliant';
+    case 'missing': return (r.patchMissing ?? 0) > 0;
+    case 'failed': return (r.patchFailed ?? 0) > 0;
+    case 'pendingReboot': return (r.patchPendingReboot ?? 0) > 0;
+    case 'rejected': return (r.patchRejected ?? 0) > 0;
+    case 'notScanned': return r.patchStatus === 'notScanned';
+    case 'staleScan': return r.patchScannedAt !== null && now - Date.parse(r.patchScannedAt) > STALE_SCAN_DAYS * DAY_MS;
+  }
+}
+
+function matchesTags(r: NodeRow, filters: TagFilter[]): boolean {
+  const byKey = new Map<string, TagFilter[]>();
+  for (const f of filters) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+  for (const [key, fs] of byKey) {
+    const v = r.tags[key];
+    const ok = fs.some((f) => (f.negate ? v === undefined : v !== undefined && (f.value === null || f.value === v)));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Within one filter OR, across filters AND. */
+export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now()): NodeRow[] {
+  const q = view.q.trim().toLowerCase();
+  const ping = new Set(view.ping);
+  const platform = new Set(view.platform);
+  const region = new Set(view.region);
+  return rows.filter((r) => {
+    if (ping.size && !ping.has(r.ping)) return false;
+    if (platform.size && !platform.has(r.platformName ?? '')) return false;
+    if (region.size && !region.has(r.region)) return false;
+    if (view.patch.length && !view.patch.some((f) => matchesPatch(r, f, now))) return false;
+    if (view.agent.length && !view.agent.some((a) => (a === 'latest' ? r.agentLatest === true : r.agentLatest === false))) return false;
+    if (view.ops.length && !view.ops.some((o) => (o === 'open' ? (r.openOpsItems ?? 0) > 0 : r.openOpsItems === 0))) return false;
+    if (view.tag.length && !matchesTags(r, view.tag)) return false;
+    if (q && !haystack(r).includes(q)) return false;
+    return true;
+  });
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+export function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/** Stable sort by one column; unknown values last in either direction, ties broken by node ID. */
+export function sortNodes(rows: NodeRow[], sort: string, dir: 'asc' | 'desc'): NodeRow[] {
+  const def = columnDef(sort) ?? columnDef('name')!;
+  const sign = dir === 'asc' ? 1 : -1;
+  const keyed = rows.map((r) => ({ r, v: def.value(r) }));
+  keyed.sort((x, y) => {
+    if (x.v === null && y.v !== null) return 1;
+    if (y.v === null && x.v !== null) return -1;
+    return sign * compareValues(x.v, y.v) || collator.compare(x.r.id, y.r.id);
+  });
+  return keyed.map((k) => k.r);
+}
+
+/** The value a row is grouped under. */
+export function groupValue(r: NodeRow, group: string): string {
+  if (group === 'patch') return r.patchStatus ?? 'unknown';
+  if (group === 'agent') return r.agentVersion ?? '(none)';
+  const v = columnDef(group)?.value(r);
+  return v === null || v === undefined || v === '' ? '(none)' : String(v);
+}

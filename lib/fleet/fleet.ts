@@ -1,0 +1,100 @@
+import 'server-only';
+import { gzipSync } from 'node:zlib';
+import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
+import type { FleetSummary } from '@/lib/contracts/summary';
+import { filterNodes, sortNodes, type NodeView } from '@/lib/contracts/node-view';
+import { buildFleet } from './build-fleet';
+import { createSwrCache, type SwrCache } from './swr-cache';
+import { lookupNode } from './lookup-node';
+import { summarize } from './summary';
+import { regionStatus, type FleetSnapshot } from './types';
+
+/** Seconds a fleet snapshot is served before a background refresh (FLEET_CACHE_TTL_SECONDS, default 30). */
+const ttlMs = () => (Number(process.env.FLEET_CACHE_TTL_SECONDS) || 30) * 1000;
+const MISS_TTL_MS = 30_000;
+
+// On globalThis: Next.js may load this module once per route bundle, and there must be one cache per process.
+const g = globalThis as unknown as {
+  __fleetCache?: SwrCache<FleetSnapshot>;
+  __fleetMisses?: Map<string, number>;
+};
+
+function cache(): SwrCache<FleetSnapshot> {
+  return (g.__fleetCache ??= createSwrCache({
+    ttlMs,
+    load: (previous) => buildFleet(previous),
+    onBackgroundError: (err) => console.error('[fleet] background refresh failed:', err),
+  }));
+}
+
+export function getFleetSnapshot(opts: { refresh?: boolean } = {}): Promise<FleetSnapshot> {
+  return cache().get(opts);
+}
+
+/** Tests: forget the cached fleet. */
+export function resetFleetCache(): void {
+  cache().clear();
+  g.__fleetMisses?.clear();
+}
+
+export function fleetResponse(snap: FleetSnapshot, view?: NodeView): FleetResponse {
+  const nodes = view ? sortNodes(filterNodes(snap.nodes, view), view.sort, view.dir) : snap.nodes;
+  return {
+    nodes,
+    total: snap.nodes.length,
+    regions: snap.regions.map(regionStatus),
+    generatedAt: snap.generatedAt,
+    version: snap.version,
+  };
+}
+
+const bodies = new WeakMap<FleetSnapshot, { json: string; gzip?: Uint8Array<ArrayBuffer> }>();
+
+function body(snap: FleetSnapshot) {
+  let b = bodies.get(snap);
+  if (!b) bodies.set(snap, (b = { json: JSON.stringify(fleetResponse(snap)) }));
+  return b;
+}
+
+/** The unfiltered fleet as JSON, serialized once per snapshot: the hot path of every viewer's refresh. */
+export function fleetJson(snap: FleetSnapshot): string {
+  return body(snap).json;
+}
+
+/** The same, gzipped once per snapshot. */
+export function fleetGzip(snap: FleetSnapshot): Uint8Array<ArrayBuffer> {
+  const b = body(snap);
+  return (b.gzip ??= new Uint8Array(gzipSync(b.json, { level: 6 })));
+}
+
+const summaries = new WeakMap<FleetSnapshot, FleetSummary>();
+export async function getFleetSummary(opts: { refresh?: boolean } = {}): Promise<FleetSummary> {
+  const snap = await getFleetSnapshot(opts);
+  let s = summaries.get(snap);
+  if (!s) summaries.set(snap, (s = summarize(snap)));
+  return s;
+}
+
+/** One node: from the cached fleet, else looked up live (a node registered since the last refresh). */
+export async function getNodeDetail(id: string): Promise<NodeDetail | null> {
+  const snap = await getFleetSnapshot();
+  const hit = snap.byId.get(id);
+  if (hit) {
+    return {
+      node: hit.row,
+      ssm: hit.region.extras.get(id) ?? null,
+      opsItems: hit.region.opsItems.get(id) ?? [],
+      fetchedAt: hit.region.fetchedAt,
+      regionStatus: regionStatus(hit.region),
+    };
+  }
+  const misses = (g.__fleetMisses ??= new Map());
+  const missedAt = misses.get(id);
+  if (missedAt !== undefined && Date.now() - missedAt < MISS_TTL_MS) return null;
+  const live = await lookupNode(id);
+  if (!live) {
+    if (misses.size > 10_000) misses.clear();
+    misses.set(id, Date.now());
+  }
+  return live;
+}

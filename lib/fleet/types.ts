@@ -1,0 +1,29 @@
+import 'server-only';
+import type { NodeDetail, NodeRow, OpsItemRef, RegionStatus, SourceError } from '@/lib/contracts/node';
+
+/** SSM facts shown on the node page only, kept out of the table rows to keep them small. */
+export type SsmExtra = NonNullable<NodeDetail['ssm']>;
+
+export interface RegionSnapshot {
+  region: string;
+  /** false when the node list could not be read in the last refresh. */
+  ok: boolean;
+  nodes: NodeRow[];
+  extras: Map<string, SsmExtra>;
+  opsItems: Map<string, OpsItemRef[]>;
+  fetchedAt: string | null;
+  durationMs: number | null;
+  errors: SourceError[];
+}
+
+export interface FleetSnapshot {
+  version: string;
+  generatedAt: string;
+  regions: RegionSnapshot[];
+  nodes: NodeRow[];
+  byId: Map<string, { row: NodeRow; region: RegionSnapshot }>;
+}
+
+export function regionStatus(r: RegionSnapshot): RegionStatus {
+  return { region: r.region, ok: r.ok, nodes: r.nodes.length, fetchedAt: r.fetchedAt, durationMs: r.durationMs, errors: r.errors };
+}
