@@ -1,8 +1,44 @@
 import './globals.css';
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { Providers } from './providers';
+import { NavLinks } from './nav-links';
+import { dashboardInfo } from '@/lib/fleet/settings';
+import { SetupHelp } from '@/components/fleet/setup-help';
+
+export const metadata: Metadata = {
+  title: { default: 'SSM Fleet', template: '%s · SSM Fleet' },
+  description: 'Managed nodes, patch compliance and actions across an AWS Systems Manager fleet',
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // configuration is read at run time, never at build time
+  const info = dashboardInfo();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="min-h-screen bg-slate-100 text-slate-900 antialiased">
+        <Providers>
+          <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-slate-100">
+            <div className="flex h-12 items-center gap-6 px-4">
+              <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+                <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-sky-500 text-xs font-bold text-white">S</span>
+                SSM Fleet
+              </Link>
+              <NavLinks />
+              <div className="ml-auto flex items-center gap-2 text-xs">
+                {info.demo && (
+                  <span data-testid="demo-badge" className="rounded bg-amber-400 px-2 py-0.5 font-semibold text-amber-950" title="Simulated AWS: nothing here touches a real account">
+                    Demo · simulated AWS
+                  </span>
+                )}
+                <span className="text-slate-400">{info.regions.join(' · ')}</span>
+              </div>
+            </div>
+          </header>
+          <main className="px-4 py-4">{info.configError ? <SetupHelp {...info.configError} /> : children}</main>
+        </Providers>
+      </body>
     </html>
   );
 }

@@ -9,7 +9,7 @@ import { columnDef, DEFAULT_COLUMNS, isColumnId, TAG_COLUMN_PREFIX } from './col
  */
 
 export const PATCH_FILTERS = [
-  'compliant', 'noncompliant', 'missing', 'failed', 'pendingReboot', 'rejected', 'notScanned', 'staleScan',
+  'compliant', 'noncompliant', 'missing', 'critical', 'failed', 'pendingReboot', 'rejected', 'notScanned', 'staleScan',
 ] as const;
 export const STALE_SCAN_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -119,6 +119,7 @@ function matchesPatch(r: NodeRow, f: (typeof PATCH_FILTERS)[number], now: number
     case 'compliant': return r.patchStatus === 'compliant';
     case 'noncompliant': return r.patchStatus === 'noncompliant';
     case 'missing': return (r.patchMissing ?? 0) > 0;
+    case 'critical': return (r.patchCritical ?? 0) > 0;
     case 'failed': return (r.patchFailed ?? 0) > 0;
     case 'pendingReboot': return (r.patchPendingReboot ?? 0) > 0;
     case 'rejected': return (r.patchRejected ?? 0) > 0;
@@ -186,4 +187,24 @@ export function groupValue(r: NodeRow, group: string): string {
   if (group === 'agent') return r.agentVersion ?? '(none)';
   const v = columnDef(group)?.value(r);
   return v === null || v === undefined || v === '' ? '(none)' : String(v);
+}
+
+/** Rows in group order (groups by name, "(none)" last), keeping the sort within each group. */
+export function orderForGrouping(rows: NodeRow[], group: string | undefined): NodeRow[] {
+  if (!group) return rows;
+  const keyed = rows.map((r, i) => ({ r, i, g: groupValue(r, group) }));
+  keyed.sort((a, b) => {
+    if (a.g !== b.g) {
+      if (a.g === '(none)') return 1;
+      if (b.g === '(none)') return -1;
+      return collator.compare(a.g, b.g);
+    }
+    return a.i - b.i;
+  });
+  return keyed.map((k) => k.r);
+}
+
+/** Filter, sort and group-order: the whole view, as the table, the CSV export and the API apply it. */
+export function applyView(rows: NodeRow[], view: NodeView, now = Date.now()): NodeRow[] {
+  return orderForGrouping(sortNodes(filterNodes(rows, view, now), view.sort, view.dir), view.group);
 }

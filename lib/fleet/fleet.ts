@@ -2,7 +2,7 @@ import 'server-only';
 import { gzipSync } from 'node:zlib';
 import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
 import type { FleetSummary } from '@/lib/contracts/summary';
-import { filterNodes, sortNodes, type NodeView } from '@/lib/contracts/node-view';
+import { applyView, type NodeView } from '@/lib/contracts/node-view';
 import { buildFleet } from './build-fleet';
 import { createSwrCache, type SwrCache } from './swr-cache';
 import { lookupNode } from './lookup-node';
@@ -38,7 +38,7 @@ export function resetFleetCache(): void {
 }
 
 export function fleetResponse(snap: FleetSnapshot, view?: NodeView): FleetResponse {
-  const nodes = view ? sortNodes(filterNodes(snap.nodes, view), view.sort, view.dir) : snap.nodes;
+  const nodes = view ? applyView(snap.nodes, view, Date.parse(snap.generatedAt)) : snap.nodes;
   return {
     nodes,
     total: snap.nodes.length,
@@ -71,7 +71,7 @@ const summaries = new WeakMap<FleetSnapshot, FleetSummary>();
 export async function getFleetSummary(opts: { refresh?: boolean } = {}): Promise<FleetSummary> {
   const snap = await getFleetSnapshot(opts);
   let s = summaries.get(snap);
-  if (!s) summaries.set(snap, (s = summarize(snap)));
+  if (!s) summaries.set(snap, (s = summarize(snap, Date.parse(snap.generatedAt))));
   return s;
 }
 

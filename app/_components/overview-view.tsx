@@ -1,0 +1,194 @@
+'use client';
+import Link from 'next/link';
+import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import { overviewQuery } from '@/lib/query/fleet';
+import { fetchJson } from '@/lib/query/fetch-json';
+import { fleetKeys } from '@/lib/query/keys';
+import type { FleetSummary } from '@/lib/contracts/summary';
+import { viewToSearchParams, type NodeView } from '@/lib/contracts/node-view';
+import { formatNumber, percent, formatAge } from '@/lib/format';
+import { Stat } from '@/components/ui/stat';
+import { Banner } from '@/components/ui/banner';
+import { RegionAlerts } from '@/components/fleet/region-alerts';
+import { DataAge } from '@/components/fleet/data-age';
+import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
+import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
+import { useNow } from '@/components/use-now';
+
+export const nodesHref = (view: Partial<NodeView>) => {
+  const q = viewToSearchParams(view).toString();
+  return q ? `/nodes?${q}` : '/nodes';
+};
+
+export function OverviewView() {
+  const qc = useQueryClient();
+  const [auto, setAuto] = useAutoRefresh();
+  const q = useQuery({ ...overviewQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
+  const refresh = useMutation({
+    mutationFn: () => fetchJson<FleetSummary>('/api/overview?refresh=1'),
+    onSuccess: (data) => {
+      qc.setQueryData(fleetKeys.overview(), data);
+      void qc.invalidateQueries({ queryKey: fleetKeys.nodes() });
+    },
+  });
+
+  if (q.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
+  if (q.isError) return <Banner kind="error" title="Could not load the fleet">{q.error.message}</Banner>;
+  const s = q.data;
+  const problem = setupProblem(s.regions);
+  if (problem) return <SetupHelp {...problem} />;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-lg font-semibold">Fleet overview</h1>
+          <p className="text-sm text-slate-600">
+            {formatNumber(s.managed)} managed nodes in {s.regions.length} region{s.regions.length === 1 ? '' : 's'}
+          </p>
+        </div>
+        <DataAge generatedAt={s.generatedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} auto={auto} onAutoChange={setAuto} />
+      </div>
+      {refresh.isError && <Banner kind="error" title="Refresh failed">{refresh.error.message}</Banner>}
+      <RegionAlerts regions={s.regions} />
+      <Connectivity s={s} />
+      <Patching s={s} />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Platforms s={s} />
+        <Regions s={s} />
+      </div>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section>
+      <h2 className="mb-2 text-sm font-semibold text-slate-700">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+const MANAGED = ['Online', 'ConnectionLost', 'Inactive'] as const;
+
+function Connectivity({ s }: { s: FleetSummary }) {
+  return (
+    <Section title="Connectivity">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Stat testId="stat-managed" label="Managed nodes" value={formatNumber(s.managed)} href={nodesHref({ ping: [...MANAGED] })} />
+        <Stat testId="stat-online" label="Online" accent="green" value={formatNumber(s.byPing.Online)} hint={percent(s.byPing.Online, s.managed)} href={nodesHref({ ping: ['Online'] })} />
+        <Stat testId="stat-connection-lost" label="Connection lost" accent={s.byPing.ConnectionLost ? 'amber' : 'none'} value={formatNumber(s.byPing.ConnectionLost)} hint="agent stopped answering" href={nodesHref({ ping: ['ConnectionLost'], sort: 'lastPing', dir: 'desc' })} />
+        <Stat testId="stat-inactive" label="Inactive" accent={s.byPing.Inactive ? 'gray' : 'none'} value={formatNumber(s.byPing.Inactive)} href={nodesHref({ ping: ['Inactive'] })} />
+        <Stat testId="stat-not-managed" label="EC2 not in SSM" accent={s.byPing.NotManaged ? 'violet' : 'none'} value={formatNumber(s.byPing.NotManaged)} hint="running, never registered" href={nodesHref({ ping: ['NotManaged'] })} />
+        <Stat testId="stat-outdated-agents" label="Outdated SSM agents" accent={s.agents.outdated ? 'amber' : 'none'} value={formatNumber(s.agents.outdated)} hint={`${percent(s.agents.outdated, s.managed)} of nodes`} href={nodesHref({ agent: ['outdated'], sort: 'agent' })} />
+      </div>
+    </Section>
+  );
+}
+
+function Patching({ s }: { s: FleetSummary }) {
+  const p = s.patch;
+  const scanned = p.compliant + p.noncompliant;
+  const total = scanned + p.notScanned + p.unknown;
+  const seg = (n: number, color: string, label: string) =>
+    n > 0 && <div className={color} style={{ width: `${(n / Math.max(total, 1)) * 100}%` }} title={`${label}: ${n}`} />;
+  return (
+    <Section title="Patch compliance">
+      <div className="grid gap-3 lg:grid-cols-[minmax(260px,1fr)_3fr]">
+        <Link href={nodesHref({ patch: ['noncompliant'] })} data-testid="stat-compliance" className="block rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-sky-400">
+          <div className="text-xs font-medium uppercase tracking-wide text-slate-500">Compliant</div>
+          <div className="mt-1 text-3xl font-semibold tabular-nums">{percent(p.compliant, scanned)}</div>
+          <div className="text-xs text-slate-500">
+            {formatNumber(p.compliant)} of {formatNumber(scanned)} scanned nodes · {formatNumber(p.noncompliant)} noncompliant
+          </div>
+          <div className="mt-2 flex h-2.5 overflow-hidden rounded bg-slate-100">
+            {seg(p.compliant, 'bg-emerald-500', 'Compliant')}
+            {seg(p.noncompliant, 'bg-red-500', 'Noncompliant')}
+            {seg(p.notScanned, 'bg-slate-400', 'Not scanned')}
+            {seg(p.unknown, 'bg-slate-200', 'Unknown')}
+          </div>
+        </Link>
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          <Stat testId="stat-missing" label="Missing patches" accent={p.missing ? 'amber' : 'none'} value={formatNumber(p.missing)} hint="nodes" href={nodesHref({ patch: ['missing'], sort: 'patch', dir: 'desc' })} />
+          <Stat testId="stat-critical" label="Critical missing" accent={p.criticalNodes ? 'red' : 'none'} value={formatNumber(p.criticalNodes)} hint="nodes" href={nodesHref({ patch: ['critical'], sort: 'critical', dir: 'desc', cols: undefined })} />
+          <Stat testId="stat-failed" label="Failed installs" accent={p.failed ? 'red' : 'none'} value={formatNumber(p.failed)} hint="nodes" href={nodesHref({ patch: ['failed'] })} />
+          <Stat testId="stat-pending-reboot" label="Pending reboot" accent={p.pendingReboot ? 'amber' : 'none'} value={formatNumber(p.pendingReboot)} hint="nodes" href={nodesHref({ patch: ['pendingReboot'] })} />
+          <Stat testId="stat-not-scanned" label="Never scanned" accent={p.notScanned ? 'gray' : 'none'} value={formatNumber(p.notScanned)} hint="nodes" href={nodesHref({ patch: ['notScanned'] })} />
+          <Stat testId="stat-stale-scan" label="Scan > 7 days old" accent={p.staleScan ? 'amber' : 'none'} value={formatNumber(p.staleScan)} hint="nodes" href={nodesHref({ patch: ['staleScan'], sort: 'scannedAt' })} />
+        </div>
+      </div>
+      <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        <Stat
+          testId="stat-opsitems"
+          label="Open OpsItems"
+          accent={s.opsItems.items ? 'amber' : 'none'}
+          value={s.opsItems.known ? formatNumber(s.opsItems.items) : '?'}
+          hint={s.opsItems.known ? `on ${formatNumber(s.opsItems.nodes)} nodes` : 'OpsItems unavailable'}
+          href={nodesHref({ ops: ['open'], sort: 'ops', dir: 'desc' })}
+        />
+      </div>
+    </Section>
+  );
+}
+
+function Platforms({ s }: { s: FleetSummary }) {
+  const max = Math.max(1, ...s.byPlatform.map((p) => p.count));
+  return (
+    <Section title="Platforms">
+      <ul className="space-y-1.5 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="platforms">
+        {s.byPlatform.map((p) => (
+          <li key={p.name}>
+            <Link href={nodesHref({ platform: [p.name] })} className="group grid grid-cols-[12rem_1fr_3.5rem] items-center gap-2 text-sm">
+              <span className="truncate text-slate-700 group-hover:text-sky-700">{p.name}</span>
+              <span className="h-2 rounded bg-slate-100">
+                <span className="block h-2 rounded bg-sky-500" style={{ width: `${(p.count / max) * 100}%` }} />
+              </span>
+              <span className="text-right tabular-nums text-slate-700">{formatNumber(p.count)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function Regions({ s }: { s: FleetSummary }) {
+  const now = useNow(10_000);
+  return (
+    <Section title="Regions">
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Region</th>
+            <th className="px-3 py-2 text-right">Nodes</th>
+            <th className="px-3 py-2 text-right">Online</th>
+            <th className="px-3 py-2 text-right">Not in SSM</th>
+            <th className="px-3 py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.regions.map((r) => (
+            <tr key={r.region} className="border-t border-slate-100">
+              <td className="px-3 py-1.5">
+                <Link className="text-sky-700 hover:underline" href={nodesHref({ region: [r.region] })}>{r.region}</Link>
+              </td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.nodes - r.notManaged)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.online)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.notManaged)}</td>
+              <td className="px-3 py-1.5 text-xs">
+                {!r.ok ? (
+                  <span className="font-medium text-red-700">unreachable · data {formatAge(r.fetchedAt, now)}</span>
+                ) : r.errors.length ? (
+                  <span className="font-medium text-amber-700">partial ({r.errors.length} source{r.errors.length > 1 ? 's' : ''} failed)</span>
+                ) : (
+                  <span className="text-emerald-700">OK · {r.durationMs} ms</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,207 @@
+'use client';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchFleet, fleetQuery } from '@/lib/query/fleet';
+import { fleetKeys } from '@/lib/query/keys';
+import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
+import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, type NodeView } from '@/lib/contracts/node-view';
+import { DEFAULT_COLUMNS, columnDef, TAG_COLUMN_PREFIX } from '@/lib/contracts/columns';
+import { formatNumber } from '@/lib/format';
+import { Banner } from '@/components/ui/banner';
+import { RegionAlerts } from '@/components/fleet/region-alerts';
+import { DataAge } from '@/components/fleet/data-age';
+import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
+import { PING_LABEL } from '@/components/fleet/ping-badge';
+import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
+import { useNodeView } from './use-node-view';
+import { DataTable } from './data-table';
+import { FacetedFilter } from './faceted-filter';
+import { facetCounts, options } from './facets';
+import { TagFilterPicker, tagIndex } from './tag-filter';
+import { ColumnChooser } from './column-chooser';
+import { nodesCsv, downloadText } from './export-csv';
+
+const PATCH_LABELS: Record<string, string> = {
+  compliant: 'Compliant', noncompliant: 'Noncompliant', missing: 'Missing patches', critical: 'Critical missing', failed: 'Failed installs',
+  pendingReboot: 'Pending reboot', rejected: 'Rejected installed', notScanned: 'Never scanned', staleScan: 'Scan older than 7 days',
+};
+
+export function NodesView({ linkProblem }: { linkProblem: string | null }) {
+  const qc = useQueryClient();
+  const { view, setView } = useNodeView();
+  const [auto, setAuto] = useAutoRefresh();
+  const fleet = useQuery({ ...fleetQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
+  const refresh = useMutation({
+    mutationFn: () => fetchFleet(true),
+    onSuccess: (data) => {
+      qc.setQueryData(fleetKeys.nodes(), data);
+      void qc.invalidateQueries({ queryKey: fleetKeys.overview() });
+    },
+  });
+
+  // The search box is ahead of the URL while typing; an outside change of the URL (a chip, Back) resets it.
+  const [search, setSearch] = useState(view.q);
+  const [urlQ, setUrlQ] = useState(view.q);
+  if (view.q !== urlQ) {
+    setUrlQ(view.q);
+    setSearch(view.q);
+  }
+  useEffect(() => {
+    if (search === view.q) return;
+    const t = setTimeout(() => setView({ q: search }, 'replace'), 200);
+    return () => clearTimeout(t);
+  }, [search, view.q, setView]);
+
+  const all = useMemo(() => fleet.data?.nodes ?? [], [fleet.data]);
+  const deferredView = useDeferredValue(view);
+  // Ages ("scan older than 7 days") are judged at the snapshot's time, as the server and the overview do.
+  const now = fleet.data ? Date.parse(fleet.data.generatedAt) : 0;
+  const rows = useMemo(() => applyView(all, deferredView, now), [all, deferredView, now]);
+  const tags = useMemo(() => tagIndex(all), [all]);
+  const facets = useFacets(all, deferredView, now);
+  const columns = view.cols ?? DEFAULT_COLUMNS;
+
+  if (fleet.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
+  if (fleet.isError) {
+    const e = fleet.error as Error & { code?: string };
+    if (e.code === 'RegionMissing' || e.code === 'InvalidRegion') return <SetupHelp code={e.code} message={e.message} />;
+    return <Banner kind="error" title="Could not load the fleet">{e.message}</Banner>;
+  }
+  const problem = setupProblem(fleet.data.regions);
+  if (problem) return <SetupHelp {...problem} />;
+
+  const chips = activeChips(view);
+  return (
+    <div className="space-y-3">
+      {linkProblem && (
+        <Banner kind="warning" title="Part of this link was not understood and is ignored">
+          {linkProblem}
+        </Banner>
+      )}
+      <RegionAlerts regions={fleet.data.regions} />
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          type="search"
+          aria-label="Search nodes"
+          placeholder="Search name, ID, IP, tag…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="h-8 w-64 rounded border border-slate-300 bg-white px-2.5 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none"
+        />
+        <FacetedFilter testId="filter-ping" title="SSM status" options={options(facets.ping, PING_STATUSES, PING_LABEL)} selected={view.ping} onChange={(v) => setView({ ping: v as NodeView['ping'] })} />
+        <FacetedFilter testId="filter-platform" title="Platform" options={options(facets.platform)} selected={view.platform} onChange={(v) => setView({ platform: v })} />
+        <FacetedFilter testId="filter-region" title="Region" options={options(facets.region)} selected={view.region} onChange={(v) => setView({ region: v })} />
+        <FacetedFilter testId="filter-patch" title="Patches" options={options(facets.patch, PATCH_FILTERS, PATCH_LABELS)} selected={view.patch} onChange={(v) => setView({ patch: v as NodeView['patch'] })} />
+        <FacetedFilter testId="filter-agent" title="Agent" options={options(facets.agent, ['latest', 'outdated'], { latest: 'Latest', outdated: 'Outdated' })} selected={view.agent} onChange={(v) => setView({ agent: v as NodeView['agent'] })} />
+        <FacetedFilter testId="filter-ops" title="OpsItems" options={options(facets.ops, ['open', 'none'], { open: 'Has open OpsItems', none: 'None' })} selected={view.ops} onChange={(v) => setView({ ops: v as NodeView['ops'] })} />
+        <TagFilterPicker index={tags} onAdd={(f) => setView({ tag: [...view.tag.filter((t) => tagFilterToString(t) !== tagFilterToString(f)), f] })} />
+        <label className="flex items-center gap-1 text-sm text-slate-600">
+          Group by
+          <select
+            aria-label="Group by"
+            value={view.group ?? ''}
+            onChange={(e) => setView({ group: e.target.value || undefined })}
+            className="h-8 rounded border border-slate-300 bg-white px-2 text-sm"
+          >
+            <option value="">None</option>
+            <optgroup label="Fields">
+              {GROUPABLE.map((g) => (
+                <option key={g} value={g}>{columnDef(g)?.label ?? g}</option>
+              ))}
+            </optgroup>
+            <optgroup label="Tags">
+              {[...tags.keys()].sort().map((k) => (
+                <option key={k} value={`${TAG_COLUMN_PREFIX}${k}`}>{k}</option>
+              ))}
+            </optgroup>
+          </select>
+        </label>
+        <div className="ml-auto flex items-center gap-2">
+          <ColumnChooser columns={columns} tagKeys={[...tags.keys()].sort()} onChange={(cols) => setView({ cols })} />
+          <button
+            type="button"
+            data-testid="export-csv"
+            onClick={() => downloadText(`ssm-fleet-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '')}.csv`, nodesCsv(rows, columns))}
+            className="h-8 rounded border border-slate-300 bg-white px-2.5 text-sm text-slate-700 hover:bg-slate-50"
+          >
+            Export CSV
+          </button>
+          <DataAge generatedAt={fleet.data.generatedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} auto={auto} onAutoChange={setAuto} />
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span data-testid="row-count" className="font-medium text-slate-700">
+          {formatNumber(rows.length)} of {formatNumber(fleet.data.total)} nodes
+        </span>
+        {chips.map((c) => (
+          <button
+            key={c.key}
+            type="button"
+            onClick={() => setView(c.remove)}
+            className="inline-flex items-center gap-1 rounded-full bg-sky-100 px-2 py-0.5 text-xs text-sky-900 hover:bg-sky-200"
+            title="Remove this filter"
+          >
+            {c.label} <span aria-hidden>×</span>
+          </button>
+        ))}
+        {chips.length > 0 && (
+          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [] })} className="text-xs text-sky-700 hover:underline">
+            Clear all filters
+          </button>
+        )}
+        {refresh.isError && <span className="text-xs text-red-700">Refresh failed: {refresh.error.message}</span>}
+      </div>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        group={view.group}
+        sort={view.sort}
+        dir={view.dir}
+        onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
+      />
+    </div>
+  );
+}
+
+function useFacets(all: NodeRow[], view: NodeView, now: number) {
+  return useMemo(() => {
+    const patchOf = (r: NodeRow) => {
+      const out: string[] = [];
+      if (r.patchStatus) out.push(r.patchStatus);
+      if ((r.patchMissing ?? 0) > 0) out.push('missing');
+      if ((r.patchCritical ?? 0) > 0) out.push('critical');
+      if ((r.patchFailed ?? 0) > 0) out.push('failed');
+      if ((r.patchPendingReboot ?? 0) > 0) out.push('pendingReboot');
+      if ((r.patchRejected ?? 0) > 0) out.push('rejected');
+      if (r.patchScannedAt && now - Date.parse(r.patchScannedAt) > 7 * 86_400_000) out.push('staleScan');
+      return out;
+    };
+    return {
+      ping: facetCounts(all, view, 'ping', (r) => [r.ping], now),
+      platform: facetCounts(all, view, 'platform', (r) => (r.platformName ? [r.platformName] : []), now),
+      region: facetCounts(all, view, 'region', (r) => [r.region], now),
+      patch: facetCounts(all, view, 'patch', patchOf, now),
+      agent: facetCounts(all, view, 'agent', (r) => (r.agentLatest === null ? [] : [r.agentLatest ? 'latest' : 'outdated']), now),
+      ops: facetCounts(all, view, 'ops', (r) => (r.openOpsItems === null ? [] : [r.openOpsItems > 0 ? 'open' : 'none']), now),
+    };
+  }, [all, view, now]);
+}
+
+function activeChips(view: NodeView): { key: string; label: string; remove: Partial<NodeView> }[] {
+  const chips: { key: string; label: string; remove: Partial<NodeView> }[] = [];
+  if (view.q) chips.push({ key: 'q', label: `“${view.q}”`, remove: { q: '' } });
+  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops', name: string, label = (v: string) => v) => {
+    for (const v of view[k] as string[]) chips.push({ key: `${k}:${v}`, label: `${name}: ${label(v)}`, remove: { [k]: (view[k] as string[]).filter((x) => x !== v) } });
+  };
+  multi('ping', 'Status', (v) => PING_LABEL[v as keyof typeof PING_LABEL] ?? v);
+  multi('platform', 'Platform');
+  multi('region', 'Region');
+  multi('patch', 'Patches', (v) => PATCH_LABELS[v] ?? v);
+  multi('agent', 'Agent');
+  multi('ops', 'OpsItems');
+  for (const t of view.tag) {
+    const s = tagFilterToString(t);
+    chips.push({ key: `tag:${s}`, label: t.negate ? `no ${t.key} tag` : `${t.key} = ${t.value ?? 'any'}`, remove: { tag: view.tag.filter((x) => tagFilterToString(x) !== s) } });
+  }
+  return chips;
+}
