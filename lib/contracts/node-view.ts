@@ -29,7 +29,8 @@ export const TagFilterSchema = z
       ctx.addIssue({ code: 'custom', message: `tag filter "${raw}" must look like Key=Value, Key=* or !Key` });
       return z.NEVER;
     }
-    return { key: raw.slice(0, at), value: raw.slice(at + 1) || null, negate: false };
+    const value = raw.slice(at + 1);
+    return { key: raw.slice(0, at), value: value === '*' ? null : value, negate: false };
   });
 export type TagFilter = { key: string; value: string | null; negate: boolean };
 
