@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT || 3100);
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 4610);
+
+/**
+ * End-to-end tests against the production build in demo mode (simulated AWS), in Debian's Chromium:
+ * Playwright cannot download its own browsers here. `npm test` builds first when needed.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: 'node_modules/.bin/tsx scripts/demo.ts --no-build',
+    url: `http://127.0.0.1:${PORT}/api/overview`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      MOCK_AWS_PORT: String(MOCK_PORT),
+      DEMO_NODES: '300',
+      DEMO_SEED: '42',
+      AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
+    },
+  },
+});
