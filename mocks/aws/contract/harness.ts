@@ -1,0 +1,79 @@
+/**
+ * Contract-test harness: the in-process simulated AWS plus a capture of every raw HTTP
+ * exchange, each checked generically against the derived model (see validate-*.ts).
+ */
+import type { SetupServer } from 'msw/node';
+import { startMockAws, type MockAwsOptions } from '../../node';
+import { ec2Model, ssmModel } from '../protocol/model';
+import { emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
+import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
+
+export interface Exchange {
+  service: 'ssm' | 'ec2';
+  operation: string;
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+export const FAKE_CREDENTIALS = { accessKeyId: 'AKIAMOCKMOCKMOCKMOCK', secretAccessKey: 'mock-secret' };
+
+function captureExchanges(server: SetupServer) {
+  let pending: Array<Promise<Exchange>> = [];
+  const requests = new Map<string, Promise<{ target: string | null; body: string }>>();
+  // The handler consumes the request body, so keep a copy from before it runs.
+  server.events.on('request:start', ({ request, requestId }) => {
+    const copy = request.clone();
+    requests.set(requestId, copy.text().then((body) => ({ target: copy.headers.get('x-amz-target'), body })));
+  });
+  server.events.on('response:mocked', ({ response, requestId }) => {
+    const res = response.clone();
+    const req = requests.get(requestId);
+    requests.delete(requestId);
+    pending.push(
+      (async () => {
+        const { target, body } = (await req) ?? { target: null, body: '' };
+        const service = target ? 'ssm' : 'ec2';
+        const operation = target ? target.replace(/^AmazonSSM\./, '') : (new URLSearchParams(body).get('Action') ?? '');
+        return { service, operation, status: res.status, headers: res.headers, body: await res.text() };
+      })(),
+    );
+  });
+  return {
+    /** Every exchange since the last take(). */
+    async take(): Promise<Exchange[]> {
+      const done = await Promise.all(pending);
+      pending = [];
+      return done;
+    },
+  };
+}
+
+/** Problems with one raw exchange (empty when it satisfies the model). */
+export function exchangeProblems(x: Exchange): string[] {
+  const where = `${x.service}:${x.operation} ${x.status}`;
+  const problems: string[] = [];
+  if (!x.headers.get('x-amzn-requestid')) problems.push('no x-amzn-RequestId header');
+  if (x.service === 'ssm') {
+    if (x.headers.get('content-type') !== 'application/x-amz-json-1.1') problems.push(`content-type ${x.headers.get('content-type')}`);
+    const body: unknown = JSON.parse(x.body);
+    problems.push(...(x.status === 200 ? validateJsonOutput(ssmModel, x.operation, body, emptyPatchGroup) : validateJsonError(ssmModel, x.operation, body)));
+  } else {
+    if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
+    problems.push(...(x.status === 200 ? validateEc2Xml(ec2Model, x.operation, x.body) : validateEc2ErrorXml(x.body).problems));
+  }
+  return problems.map((p) => `${where}: ${p}`);
+}
+
+/** startMockAws + capture. `checkAll()` validates every exchange since the last call and returns them. */
+export function startContractMock(opts: MockAwsOptions = {}) {
+  const mock = startMockAws(opts);
+  const capture = captureExchanges(mock.server);
+  return {
+    ...mock,
+    async checkAll(): Promise<{ exchanges: Exchange[]; problems: string[] }> {
+      const exchanges = await capture.take();
+      return { exchanges, problems: exchanges.flatMap(exchangeProblems) };
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/** Simulated fleet records -> SSM API structures (typed by the SDK's own output types). */
+import type { InstanceInformation, InstancePatchState, OpsItemSummary } from '@aws-sdk/client-ssm';
+import { isLatestAgent, platformSpec, type OpsItem, type PatchCounts, type PatchScan, type SimNode } from '../fleet-sim';
+
+export function toInstanceInformation(node: SimNode, now: number): InstanceInformation {
+  const ssm = node.ssm;
+  if (!ssm) throw new Error(`${node.id} is not registered with SSM`);
+  const spec = platformSpec(node.platform);
+  const hybrid = !node.ec2;
+  return {
+    InstanceId: node.id,
+    PingStatus: ssm.pingStatus,
+    LastPingDateTime: new Date(ssm.lastPingTime ?? now - ssm.pingJitterMs),
+    AgentVersion: ssm.agentVersion,
+    IsLatestVersion: isLatestAgent(ssm.agentVersion),
+    PlatformType: spec.platformType,
+    PlatformName: spec.platformName,
+    PlatformVersion: node.platformVersion,
+    ActivationId: ssm.activationId,
+    IamRole: ssm.iamRole,
+    RegistrationDate: ssm.registrationDate === undefined ? undefined : new Date(ssm.registrationDate),
+    ResourceType: hybrid ? 'ManagedInstance' : 'EC2Instance',
+    Name: ssm.activationName,
+    IPAddress: ssm.ipAddress,
+    ComputerName: ssm.computerName,
+    AssociationStatus: ssm.associationStatus,
+    LastAssociationExecutionDate: new Date(ssm.lastAssociationTime),
+    LastSuccessfulAssociationExecutionDate: new Date(ssm.lastSuccessfulAssociationTime),
+    SourceId: node.id,
+    SourceType: hybrid ? 'AWS::SSM::ManagedInstance' : 'AWS::EC2::Instance',
+  };
+}
+
+export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: PatchCounts): InstancePatchState {
+  return {
+    InstanceId: node.id,
+    // AWS reports an empty PatchGroup for nodes without a "Patch Group" tag.
+    PatchGroup: scan.patchGroup,
+    BaselineId: scan.baselineId,
+    OperationStartTime: new Date(scan.startTime),
+    OperationEndTime: new Date(scan.endTime),
+    Operation: scan.operation,
+    RebootOption: scan.rebootOption,
+    LastNoRebootInstallOperationTime: scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? new Date(scan.endTime) : undefined,
+    ...counts,
+    UnreportedNotApplicableCount: 0,
+  };
+}
+
+export function toOpsItemSummary(item: OpsItem): OpsItemSummary {
+  return {
+    CreatedBy: item.createdBy,
+    CreatedTime: new Date(item.createdTime),
+    LastModifiedBy: item.lastModifiedBy,
+    LastModifiedTime: new Date(item.lastModifiedTime),
+    Priority: item.priority,
+    Source: item.source,
+    Status: item.status,
+    OpsItemId: item.id,
+    Title: item.title,
+    OperationalData: {
+      '/aws/resources': { Value: JSON.stringify(item.resourceArns.map((arn) => ({ arn }))), Type: 'SearchableString' },
+    },
+    Category: item.category,
+    Severity: item.severity,
+    OpsItemType: item.opsItemType,
+  };
+}

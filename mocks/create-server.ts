@@ -1,0 +1,125 @@
+/**
+ * The simulated AWS as a standalone HTTP endpoint (node:http + msw's getResponse), plus
+ * plain-JSON control endpoints under /__mock/. Used by mocks/server.ts and its tests.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse, type RequestHandler } from 'msw';
+import { createAwsHandlers } from './aws/handlers';
+import { createSimulation, type Simulation, type SimulationOptions } from './fleet-sim';
+import { createScenario, ScenarioError, updateScenario, type Scenario } from './scenarios';
+import { createStats, type Stats } from './stats';
+
+export interface MockAwsServerOptions extends SimulationOptions {
+  port?: number;
+  host?: string;
+  scenario?: Partial<Scenario>;
+}
+
+export interface MockAwsServer {
+  sim: Simulation;
+  scenario: Scenario;
+  stats: Stats;
+  server: Server;
+  /** Starts listening; resolves with the endpoint URL (http://host:port). */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  const body = Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsServer {
+  const { port = 4566, host = '127.0.0.1', scenario: initial, ...simOptions } = opts;
+  const sim = createSimulation(simOptions);
+  const scenario = createScenario(initial);
+  const stats = createStats();
+  const handlers: RequestHandler[] = createAwsHandlers(sim, scenario, stats);
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): Promise<void> {
+    const route = `${req.method} ${path}`;
+    if (route === 'GET /__mock/health') return sendJson(res, 200, { ok: true, nodes: sim.nodeCount, regions: sim.regions });
+    if (route === 'GET /__mock/stats') return sendJson(res, 200, stats.snapshot());
+    if (route === 'POST /__mock/stats/reset') return (stats.reset(), sendJson(res, 200, { ok: true }));
+    if (route === 'GET /__mock/scenario') return sendJson(res, 200, scenario);
+    if (route === 'POST /__mock/reset') return (sim.reset(), sendJson(res, 200, { ok: true, nodes: sim.nodeCount }));
+    if (route === 'POST /__mock/scenario') {
+      let patch: unknown;
+      try {
+        patch = JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { error: 'body must be JSON' });
+      }
+      try {
+        return sendJson(res, 200, updateScenario(scenario, patch));
+      } catch (err) {
+        if (err instanceof ScenarioError) return sendJson(res, 400, { error: err.message });
+        throw err;
+      }
+    }
+    sendJson(res, 404, { error: `no control endpoint ${route}` });
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
+    if (url.pathname.startsWith('/__mock/')) return control(req, res, url.pathname, body);
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const request = new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+    const response = await getResponse(handlers, request);
+    if (response) return sendResponse(res, response);
+    sendJson(res, 400, { message: `The simulated AWS does not handle ${req.method} ${url.pathname}: only signed SSM (JSON 1.1) and EC2 (query) POST requests.` });
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      console.error('[mock-aws]', err);
+      if (!res.headersSent) sendJson(res, 500, { message: String(err) });
+      else res.end();
+    });
+  });
+
+  return {
+    sim,
+    scenario,
+    stats,
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+/** The fleet's records with the indexes the queries need (by id, by region, in paging order). */
+import type { OpsItem, SimNode } from './types';
+
+export interface RegionFleet {
+  region: string;
+  /** Every node of the region, in paging order. */
+  nodes: SimNode[];
+  /** Nodes with an EC2 record (not hybrid). */
+  ec2: SimNode[];
+  /** Nodes registered with SSM (including stopped instances, which the queries skip). */
+  managed: SimNode[];
+  /** OpsItems, oldest first (by seq). */
+  opsItems: OpsItem[];
+}
+
+export interface FleetStore {
+  accountId: string;
+  generatedAt: number;
+  regions: Map<string, RegionFleet>;
+  byId: Map<string, SimNode>;
+  opsItemsById: Map<string, OpsItem>;
+  /** Signs NextTokens so tampered tokens are detected. */
+  tokenSecret: string;
+}
+
+function emptyRegion(region: string): RegionFleet {
+  return { region, nodes: [], ec2: [], managed: [], opsItems: [] };
+}
+
+export function buildStore(
+  nodes: readonly SimNode[],
+  opsItems: readonly OpsItem[],
+  opts: { accountId: string; regions: readonly string[]; generatedAt: number; tokenSecret: string },
+): FleetStore {
+  const regions = new Map<string, RegionFleet>();
+  for (const region of opts.regions) regions.set(region, emptyRegion(region));
+  const byId = new Map<string, SimNode>();
+  for (const node of nodes) {
+    const fleet = regions.get(node.region) as RegionFleet;
+    fleet.nodes.push(node);
+    if (node.ec2) fleet.ec2.push(node);
+    if (node.ssm) fleet.managed.push(node);
+    byId.set(node.id, node);
+  }
+  const opsItemsById = new Map<string, OpsItem>();
+  for (const item of opsItems) {
+    regions.get(item.region)?.opsItems.push(item);
+    opsItemsById.set(item.id, item);
+  }
+  return { accountId: opts.accountId, generatedAt: opts.generatedAt, regions, byId, opsItemsById, tokenSecret: opts.tokenSecret };
+}
+
+export function regionFleet(store: FleetStore, region: string): RegionFleet {
+  return store.regions.get(region) ?? emptyRegion(region);
+}
+
+/** A node by id, only if it lives in `region`. */
+export function nodeInRegion(store: FleetStore, region: string, id: string): SimNode | undefined {
+  const node = store.byId.get(id);
+  return node && node.region === region ? node : undefined;
+}
+
+/** SSM lists a node unless it is an EC2 instance that is not running. */
+export function isListedBySsm(node: SimNode): boolean {
+  return !!node.ssm && (!node.ec2 || node.ec2.state === 'running');
+}

@@ -1,0 +1,131 @@
+/** The simulated fleet's records. Times are epoch milliseconds from the simulation clock. */
+
+export type Environment = 'prod' | 'staging' | 'dev';
+export type PlatformKey = 'al2023' | 'ubuntu2204' | 'ubuntu2404' | 'rhel9' | 'win2019' | 'win2022';
+export type PatchFamily = 'amazon-linux' | 'ubuntu' | 'rhel' | 'windows';
+export type PingStatus = 'Online' | 'ConnectionLost' | 'Inactive';
+export type AssociationStatus = 'Success' | 'Failed' | 'Pending';
+export type PatchState =
+  | 'Installed' | 'InstalledOther' | 'InstalledPendingReboot' | 'InstalledRejected'
+  | 'Missing' | 'Failed' | 'NotApplicable';
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface Ec2Record {
+  reservationId: string;
+  imageId: string;
+  instanceType: string;
+  state: 'running' | 'stopped';
+  availabilityZone: string;
+  subnetId: string;
+  vpcId: string;
+  privateIp: string;
+  publicIp?: string;
+  launchTime: number;
+  architecture: 'x86_64' | 'arm64';
+  iamInstanceProfile?: { arn: string; id: string };
+  autoScalingGroup?: string;
+  monitoring: 'enabled' | 'disabled';
+  ebsOptimized: boolean;
+  securityGroup: { id: string; name: string };
+  keyName?: string;
+}
+
+export interface SsmRecord {
+  pingStatus: PingStatus;
+  /** Absent while Online: the node pings continuously (now minus pingJitterMs). */
+  lastPingTime?: number;
+  pingJitterMs: number;
+  agentVersion: string;
+  computerName: string;
+  ipAddress: string;
+  associationStatus: AssociationStatus;
+  lastAssociationTime: number;
+  lastSuccessfulAssociationTime: number;
+  /** Hybrid (mi-) nodes only. */
+  registrationDate?: number;
+  activationId?: string;
+  iamRole?: string;
+  activationName?: string;
+}
+
+/** How far from compliant a node's generated patch list is (the list itself is the truth). */
+export interface PatchProfile {
+  missing: number;
+  failed: number;
+  pendingReboot: number;
+  rejected: number;
+}
+
+export interface PatchDef {
+  title: string;
+  kbId: string;
+  classification: string;
+  severity: string;
+  cveIds: string[];
+  /** Days between the patch's release and a node's scan (newest patches are youngest). */
+  ageDays: number;
+}
+
+export interface PatchEntry {
+  def: PatchDef;
+  state: PatchState;
+  installedTime?: number;
+}
+
+export interface PatchScan {
+  baselineId: string;
+  patchGroup: string;
+  operation: 'Scan' | 'Install';
+  startTime: number;
+  endTime: number;
+  rebootOption: 'RebootIfNeeded' | 'NoReboot';
+  profile: PatchProfile;
+  seed: number;
+  /** Set once the list has been changed; until then it is regenerated from seed + profile. */
+  patches?: PatchEntry[];
+}
+
+export interface SimNode {
+  id: string;
+  /** Stable position in the fleet (generation order); paging follows it. */
+  order: number;
+  region: string;
+  platform: PlatformKey;
+  /** PlatformVersion as SSM reports it (e.g. "2023", "22.04", "9.4", "10.0.20348"). */
+  platformVersion: string;
+  environment: Environment;
+  team: string;
+  application: string;
+  name: string;
+  tags: Tag[];
+  /** Absent for hybrid (mi-) nodes. */
+  ec2?: Ec2Record;
+  /** Absent for EC2 instances that never registered with SSM. */
+  ssm?: SsmRecord;
+  /** Absent when never scanned. */
+  patch?: PatchScan;
+}
+
+export interface OpsItem {
+  id: string;
+  seq: number;
+  region: string;
+  nodeId: string;
+  title: string;
+  description: string;
+  source: string;
+  status: 'Open' | 'InProgress' | 'Resolved';
+  severity: '1' | '2' | '3' | '4';
+  priority: number;
+  category: string;
+  opsItemType: string;
+  createdBy: string;
+  lastModifiedBy: string;
+  createdTime: number;
+  lastModifiedTime: number;
+  resourceArns: string[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Opt-in faults for the simulated AWS, mutable at run time (tests, or POST /__mock/scenario).
+ *
+ *   latencyMs       every call waits this long before answering
+ *   throttleRate    0..1, share of calls throttled (seeded random)
+ *   failRegions     every call to these regions fails with a retryable 503
+ *   denyOperations  'ssm:DescribeInstancePatchStates', 'ec2:DescribeInstances', 'ssm:*' or '*'
+ */
+export interface Scenario {
+  latencyMs: number;
+  throttleRate: number;
+  failRegions: string[];
+  denyOperations: string[];
+}
+
+export function defaultScenario(): Scenario {
+  return { latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: [] };
+}
+
+export class ScenarioError extends Error {}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** Checks a partial scenario (e.g. parsed JSON); throws ScenarioError listing what is wrong. */
+export function parseScenarioPatch(patch: unknown): Partial<Scenario> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ScenarioError('scenario must be a JSON object');
+  const p = patch as Record<string, unknown>;
+  const errors: string[] = [];
+  const known = ['latencyMs', 'throttleRate', 'failRegions', 'denyOperations'];
+  for (const key of Object.keys(p)) if (!known.includes(key)) errors.push(`unknown field ${key}`);
+  if ('latencyMs' in p && !(typeof p.latencyMs === 'number' && Number.isFinite(p.latencyMs) && p.latencyMs >= 0 && p.latencyMs <= 60_000)) {
+    errors.push('latencyMs must be a number of milliseconds between 0 and 60000');
+  }
+  if ('throttleRate' in p && !(typeof p.throttleRate === 'number' && p.throttleRate >= 0 && p.throttleRate <= 1)) {
+    errors.push('throttleRate must be a number between 0 and 1');
+  }
+  if ('failRegions' in p && !isStringList(p.failRegions)) errors.push('failRegions must be a list of region names');
+  if ('denyOperations' in p) {
+    if (!isStringList(p.denyOperations)) errors.push('denyOperations must be a list like ["ssm:DescribeInstancePatchStates", "ec2:*", "*"]');
+    else for (const op of p.denyOperations) if (op !== '*' && !/^(ssm|ec2):(\*|[A-Za-z]+)$/.test(op)) errors.push(`denyOperations entry ${op} must look like service:Operation, service:* or *`);
+  }
+  if (errors.length > 0) throw new ScenarioError(errors.join('; '));
+  return p as Partial<Scenario>;
+}
+
+export function createScenario(initial: Partial<Scenario> = {}): Scenario {
+  return Object.assign(defaultScenario(), parseScenarioPatch(initial));
+}
+
+/** Merges a validated partial scenario into `scenario` (in place) and returns it. */
+export function updateScenario(scenario: Scenario, patch: unknown): Scenario {
+  const parsed = parseScenarioPatch(patch);
+  if (parsed.latencyMs !== undefined) scenario.latencyMs = parsed.latencyMs;
+  if (parsed.throttleRate !== undefined) scenario.throttleRate = parsed.throttleRate;
+  if (parsed.failRegions !== undefined) scenario.failRegions = [...parsed.failRegions];
+  if (parsed.denyOperations !== undefined) scenario.denyOperations = [...parsed.denyOperations];
+  return scenario;
+}
+
+export { pickFault, type Fault, type FaultKind } from './faults';

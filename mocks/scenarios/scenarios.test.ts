@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createScenario, pickFault, ScenarioError, updateScenario } from './index';
+
+const call = (service: 'ssm' | 'ec2', operation: string, region = 'us-east-1') => ({ service, operation, region, accountId: '123456789012' });
+
+describe('scenarios', () => {
+  it('validates and merges partial scenarios', () => {
+    const s = createScenario({ latencyMs: 5 });
+    expect(s).toEqual({ latencyMs: 5, throttleRate: 0, failRegions: [], denyOperations: [] });
+    updateScenario(s, { denyOperations: ['ssm:DescribeInstancePatchStates'], throttleRate: 0.5 });
+    expect(s).toMatchObject({ latencyMs: 5, throttleRate: 0.5, denyOperations: ['ssm:DescribeInstancePatchStates'] });
+    expect(() => updateScenario(s, { throttleRate: 2 })).toThrow(ScenarioError);
+    expect(() => updateScenario(s, { denyOperations: ['DescribeInstances'] })).toThrow(/service:Operation/);
+    expect(() => updateScenario(s, { bogus: 1 })).toThrow(/unknown field bogus/);
+    expect(() => updateScenario(s, [])).toThrow(ScenarioError);
+    expect(s.throttleRate).toBe(0.5);
+  });
+
+  it('picks outage, then denial, then throttling, with AWS codes and statuses', () => {
+    const s = createScenario({ failRegions: ['eu-west-1'], denyOperations: ['ec2:*'], throttleRate: 1 });
+    expect(pickFault(s, call('ssm', 'DescribeOpsItems', 'eu-west-1'), () => 0)).toMatchObject({ code: 'ServiceUnavailable', status: 503 });
+    expect(pickFault(s, call('ec2', 'DescribeInstances', 'eu-west-1'), () => 0)).toMatchObject({ code: 'Unavailable', status: 503 });
+    expect(pickFault(s, call('ec2', 'DescribeInstances'), () => 0)).toMatchObject({
+      code: 'UnauthorizedOperation',
+      status: 403,
+      message: expect.stringMatching(/^You are not authorized to perform this operation\. User: arn:aws:sts::123456789012:assumed-role\/.+ is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows the ec2:DescribeInstances action$/),
+    });
+    expect(pickFault(s, call('ssm', 'DescribeOpsItems'), () => 0.99)).toMatchObject({ code: 'ThrottlingException', status: 400, message: 'Rate exceeded' });
+    updateScenario(s, { throttleRate: 0.3, denyOperations: ['*'] });
+    expect(pickFault(s, call('ssm', 'DescribeOpsItems'), () => 0)).toMatchObject({
+      code: 'AccessDeniedException',
+      message: expect.stringContaining('is not authorized to perform: ssm:DescribeOpsItems on resource: arn:aws:ssm:us-east-1:123456789012:* because no identity-based policy allows the ssm:DescribeOpsItems action'),
+    });
+    updateScenario(s, { denyOperations: [] });
+    expect(pickFault(s, call('ec2', 'DescribeInstances'), () => 0.5)).toBeNull();
+    expect(pickFault(s, call('ec2', 'DescribeInstances'), () => 0.1)).toMatchObject({ code: 'RequestLimitExceeded', status: 503 });
+  });
+});

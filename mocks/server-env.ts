@@ -1,0 +1,46 @@
+/** Reads the standalone endpoint's settings from the environment (see mocks/server.ts). */
+import type { MockAwsServerOptions } from './create-server';
+import { DEFAULT_REGIONS, MAX_NODES } from './fleet-sim';
+import { parseScenarioPatch, ScenarioError, type Scenario } from './scenarios';
+
+export type ParsedEnv = { ok: true; options: MockAwsServerOptions } | { ok: false; error: string };
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number | string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) return `${name} must be a whole number (got "${raw}")`;
+  const n = Number(raw);
+  if (n < min || n > max) return `${name} must be between ${min} and ${max} (got ${n})`;
+  return n;
+}
+
+export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
+  const port = integer(env, 'MOCK_AWS_PORT', 4566, 0, 65535);
+  const nodes = integer(env, 'DEMO_NODES', 300, 0, MAX_NODES);
+  const seed = integer(env, 'DEMO_SEED', 42, 0, 2 ** 32 - 1);
+  const latencyMs = integer(env, 'MOCK_AWS_LATENCY_MS', 0, 0, 60_000);
+  for (const v of [port, nodes, seed, latencyMs]) if (typeof v === 'string') return { ok: false, error: v };
+  const regions = list(env.AWS_REGIONS);
+  const bad = regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
+  if (bad) return { ok: false, error: `AWS_REGIONS entry "${bad}" is not a region name like us-east-1` };
+  const scenario: Partial<Scenario> = { latencyMs: latencyMs as number, failRegions: list(env.MOCK_AWS_FAIL_REGIONS), denyOperations: list(env.MOCK_AWS_DENY) };
+  if (env.MOCK_AWS_THROTTLE_RATE?.trim()) scenario.throttleRate = Number(env.MOCK_AWS_THROTTLE_RATE);
+  try {
+    parseScenarioPatch(scenario);
+  } catch (err) {
+    if (err instanceof ScenarioError) return { ok: false, error: `invalid fault settings: ${err.message}` };
+    throw err;
+  }
+  return {
+    ok: true,
+    options: {
+      port: port as number,
+      nodes: nodes as number,
+      seed: seed as number,
+      regions: regions.length > 0 ? regions : [...DEFAULT_REGIONS],
+      scenario,
+    },
+  };
+}
