@@ -3,11 +3,13 @@ import type { MockAwsServerOptions } from './create-server';
 import { DEFAULT_REGIONS, MAX_NODES } from './fleet-sim';
 import { parseScenarioPatch, ScenarioError, type Scenario } from './scenarios';
 
+type Env = Record<string, string | undefined>;
+
 export type ParsedEnv = { ok: true; options: MockAwsServerOptions } | { ok: false; error: string };
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number | string {
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number | string {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   if (!/^\d+$/.test(raw)) return `${name} must be a whole number (got "${raw}")`;
@@ -16,7 +18,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
-export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
+export function parseServerEnv(env: Env): ParsedEnv {
   const port = integer(env, 'MOCK_AWS_PORT', 4566, 0, 65535);
   const nodes = integer(env, 'DEMO_NODES', 300, 0, MAX_NODES);
   const seed = integer(env, 'DEMO_SEED', 42, 0, 2 ** 32 - 1);

@@ -1,0 +1,76 @@
+// The contract validators must catch the wire-format mistakes the SDK silently swallows.
+import { describe, expect, it } from 'vitest';
+import { encodeXmlResponse } from '../protocol/ec2-query';
+import { ec2Model, ssmModel } from '../protocol/model';
+import { emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
+import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
+
+const info = { InstanceId: 'i-0123456789abcdef0', PingStatus: 'Online', LastPingDateTime: 1700000000.5, IsLatestVersion: true };
+const state = {
+  InstanceId: 'i-0123456789abcdef0', PatchGroup: 'prod-linux', BaselineId: 'pb-0123456789abcdef0', Operation: 'Scan',
+  OperationStartTime: 1700000000, OperationEndTime: 1700000100, MissingCount: 2,
+};
+
+describe('JSON validator', () => {
+  it('accepts a well-formed body', () => {
+    expect(validateJsonOutput(ssmModel, 'DescribeInstanceInformation', { InstanceInformationList: [info], NextToken: 'x' })).toEqual([]);
+  });
+
+  it('catches ISO timestamps, wrong names, bad enums, wrong types and missing required members', () => {
+    const problems = validateJsonOutput(ssmModel, 'DescribeInstanceInformation', {
+      InstanceInformationList: [{ ...info, LastPingDateTime: '2024-01-01T00:00:00Z', pingStatus: 'Online', PingStatus: 'Up', IsLatestVersion: 'true' }],
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringContaining('expected epoch seconds as a number'),
+      expect.stringContaining('unknown member pingStatus'),
+      expect.stringContaining('"Up" not in enum PingStatus'),
+      expect.stringContaining('expected a boolean'),
+    ]));
+    const noOperation: Record<string, unknown> = { ...state };
+    delete noOperation.Operation;
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', { InstancePatchStates: [noOperation] })).toEqual([expect.stringContaining('required member Operation missing')]);
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', { InstancePatchStates: [{ ...state, MissingCount: 1.5 }] })).toEqual([expect.stringContaining('expected an integer')]);
+  });
+
+  it('allows only the documented empty PatchGroup exception', () => {
+    const body = { InstancePatchStates: [{ ...state, PatchGroup: '' }] };
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', body)).toEqual([expect.stringContaining('string length 0 < min 1')]);
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', body, emptyPatchGroup)).toEqual([]);
+  });
+
+  it('checks error codes against the operation and the common errors', () => {
+    expect(validateJsonError(ssmModel, 'DescribeInstanceInformation', { __type: 'InvalidNextToken', Message: 'bad' })).toEqual([]);
+    expect(validateJsonError(ssmModel, 'DescribeOpsItems', { __type: 'com.amazon.coral.service#UnknownOperationException', message: 'x' })).toEqual([]);
+    expect(validateJsonError(ssmModel, 'DescribeOpsItems', { __type: 'InvalidNextToken', message: 'x' })).toEqual([expect.stringContaining('neither an error of DescribeOpsItems')]);
+    expect(validateJsonError(ssmModel, 'DescribeOpsItems', { code: 'ThrottlingException' })).toEqual(['error body has no __type']);
+  });
+});
+
+describe('EC2 XML validator', () => {
+  const good = encodeXmlResponse(ec2Model, 'DescribeInstances', {
+    Reservations: [{ ReservationId: 'r-1', Instances: [{ InstanceId: 'i-1', Platform: 'windows', State: { Code: 16, Name: 'running' }, LaunchTime: new Date(0), Tags: [{ Key: 'Name', Value: 'web-1' }] }] }],
+  }, 'req');
+
+  it('accepts what the encoder writes, including platform=windows', () => {
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good)).toEqual([]);
+  });
+
+  it('catches <member> lists, PascalCase names, a Result wrapper, bad scalars and bad enums', () => {
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replaceAll('<item>', '<member>').replaceAll('</item>', '</member>'))).toContainEqual(expect.stringContaining('list entry <member> should be <item>'));
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replace('<instanceId>i-1</instanceId>', '<InstanceId>i-1</InstanceId>'))).toContainEqual(expect.stringContaining('element <InstanceId> is not a member of Instance'));
+    const wrapped = good.replace('<reservationSet>', '<DescribeInstancesResult><reservationSet>').replace('</reservationSet>', '</reservationSet></DescribeInstancesResult>');
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', wrapped)).toContainEqual(expect.stringContaining('<DescribeInstancesResult> is not a member'));
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replace('<code>16</code>', '<code>sixteen</code>'))).toContainEqual(expect.stringContaining('is not an integer'));
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replace('<name>running</name>', '<name>Running</name>'))).toContainEqual(expect.stringContaining('not in enum InstanceStateName'));
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replace('1970-01-01T00:00:00.000Z', '0'))).toContainEqual(expect.stringContaining('not an ISO 8601 timestamp'));
+    expect(validateEc2Xml(ec2Model, 'DescribeInstances', good.replace('xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"', ''))).toContainEqual(expect.stringContaining('xmlns'));
+  });
+
+  it('checks error documents', () => {
+    const ok = '<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID \'i-1\' does not exist</Message></Error></Errors><RequestID>r</RequestID></Response>';
+    expect(validateEc2ErrorXml(ok)).toEqual({ code: 'InvalidInstanceID.NotFound', problems: [] });
+    expect(validateEc2ErrorXml('<ErrorResponse><Error><Code>X</Code></Error></ErrorResponse>').problems).toEqual(['root element should be <Response>']);
+    expect(validateEc2ErrorXml(ok.replace('InvalidInstanceID.NotFound', 'NotARealCode')).problems).toContainEqual('unexpected error code NotARealCode');
+  });
+});
