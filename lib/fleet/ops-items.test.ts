@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { opsItemsByNode, relatedNodeIds } from './ops-items';
 
 const item = (id: string, resources: unknown) => ({
-  OpsItemId: id, Title: `t ${id}`, Status: 'Open',
+  OpsItemId: id, Title: `t ${id}`, Status: 'Open' as const,
   OperationalData: { '/aws/resources': { Value: typeof resources === 'string' ? resources : JSON.stringify(resources), Type: 'SearchableString' as const } },
 });
 
