@@ -33,7 +33,7 @@ async function lookupInRegion(region: string, id: string): Promise<NodeDetail | 
   const [patch, ops, tags] = await Promise.all([
     ssmInfo ? settle(describeInstancePatchStates(region, [id])) : Promise.resolve(null),
     settle(listOpsItems(region, [
-      { Key: 'ResourceId', Operator: 'Equal', Values: [id] },
+      { Key: 'ResourceId', Operator: 'Contains', Values: [id] }, // AWS allows only Contains for ResourceId
       { Key: 'Status', Operator: 'Equal', Values: OPEN_OPS_ITEM_STATUSES },
     ])),
     id.startsWith('mi-') ? settle(listManagedInstanceTags(region, id)) : Promise.resolve(null),

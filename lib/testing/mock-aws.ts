@@ -1,0 +1,38 @@
+/**
+ * Test helper: the simulated AWS in-process (msw/node, unhandled requests are errors) with the environment the
+ * dashboard reads (regions, fake credentials, no endpoint override, no instance metadata lookups).
+ * Each test starts from a clean scenario, fresh statistics and an empty fleet cache.
+ */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { setupMockAws, type MockAwsOptions } from '@/mocks/node';
+import { defaultScenario } from '@/mocks/scenarios';
+import { resetClients } from '@/lib/aws/clients';
+import { resetFleetCache } from '@/lib/fleet/fleet';
+
+export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+
+export function setAwsTestEnv(regions: string[] = TEST_REGIONS): void {
+  process.env.AWS_REGIONS = regions.join(',');
+  process.env.AWS_ACCESS_KEY_ID = 'test';
+  process.env.AWS_SECRET_ACCESS_KEY = 'test';
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  delete process.env.AWS_ENDPOINT_URL;
+  delete process.env.AWS_REGION;
+}
+
+export function useMockAws(opts: MockAwsOptions = {}) {
+  const regions = [...(opts.regions ?? TEST_REGIONS)];
+  const mock = setupMockAws({ seed: 42, nodes: 300, ...opts, regions });
+  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => mock.server.close());
+  beforeEach(() => {
+    setAwsTestEnv(regions);
+    Object.assign(mock.scenario, defaultScenario());
+    mock.stats.reset();
+    resetClients();
+    resetFleetCache();
+  });
+  return mock;
+}
