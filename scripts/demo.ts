@@ -39,12 +39,12 @@ async function main() {
     cwd: ROOT,
     env: { ...awsEnv, MOCK_AWS_PORT: String(mockPort) },
   });
-  let app: ReturnType<typeof startGroup> | undefined;
+  const procs: { app?: ReturnType<typeof startGroup> } = {};
   let stopping = false;
   const stop = (code: number) => {
     if (stopping) return;
     stopping = true;
-    stopGroup(app);
+    stopGroup(procs.app);
     stopGroup(mock);
     setTimeout(() => process.exit(code), 300).unref();
   };
@@ -53,9 +53,9 @@ async function main() {
   mock.on('exit', (c) => !stopping && (console.error(`[demo] simulated AWS exited (${c})`), stop(1)));
 
   await waitForUrl(`http://127.0.0.1:${mockPort}/__mock/health`, 30_000, () => mock.exitCode === null);
-  app = startGroup(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env: awsEnv });
+  const app = (procs.app = startGroup(bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], { cwd: ROOT, env: awsEnv }));
   app.on('exit', (c) => !stopping && (console.error(`[demo] dashboard exited (${c})`), stop(1)));
-  await waitForUrl(`http://127.0.0.1:${port}/api/overview`, 120_000, () => app!.exitCode === null);
+  await waitForUrl(`http://127.0.0.1:${port}/api/overview`, 120_000, () => app.exitCode === null);
   console.log(`\n[demo] SSM Fleet dashboard (demo mode) → http://localhost:${port}   (simulated AWS on :${mockPort}; Ctrl-C stops both)\n`);
 }
 

@@ -65,4 +65,11 @@ export function rejectUnknownParams(url: URL, allowed: readonly string[]): void 
   }
 }
 
-export const RefreshParam = z.enum(['1', 'true', '0', 'false']).optional().transform((v) => v === '1' || v === 'true');
+const RefreshSchema = z.object({
+  refresh: z.enum(['1', 'true', '0', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+});
+
+/** `?refresh=1` asks for fresh data from AWS instead of the cache. */
+export function parseRefresh(url: URL): boolean {
+  return parseOr400(RefreshSchema, { refresh: url.searchParams.get('refresh') ?? undefined }).refresh;
+}

@@ -1,12 +1,12 @@
 /** The fleet view through the real SDK against the simulated AWS: joins, call counts, caching and failures. */
 import { describe, expect, it } from 'vitest';
 import { isListedBySsm, nodePatchCounts, regionFleet, type SimNode } from '@/mocks/fleet-sim';
-import { useMockAws, TEST_REGIONS } from '@/lib/testing/mock-aws';
+import { installMockAws, TEST_REGIONS } from '@/lib/testing/mock-aws';
 import type { NodeRow } from '@/lib/contracts/node';
 import { getFleetSnapshot, getNodeDetail } from './fleet';
 import { lookupNode } from './lookup-node';
 
-const mock = useMockAws({ nodes: 300 });
+const mock = installMockAws({ nodes: 300 });
 
 const simRegion = (region: string) => regionFleet(mock.sim.store, region);
 const listed = (region: string) => simRegion(region).managed.filter(isListedBySsm);

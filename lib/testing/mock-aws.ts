@@ -22,7 +22,7 @@ export function setAwsTestEnv(regions: string[] = TEST_REGIONS): void {
   delete process.env.AWS_REGION;
 }
 
-export function useMockAws(opts: MockAwsOptions = {}) {
+export function installMockAws(opts: MockAwsOptions = {}) {
   const regions = [...(opts.regions ?? TEST_REGIONS)];
   const mock = setupMockAws({ seed: 42, nodes: 300, ...opts, regions });
   beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));

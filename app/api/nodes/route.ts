@@ -1,6 +1,6 @@
 import { getFleetSnapshot, fleetGzip, fleetJson, fleetResponse } from '@/lib/fleet/fleet';
 import { NodeViewSchema, searchParamsToInput } from '@/lib/contracts/node-view';
-import { parseOr400, RefreshParam, rejectUnknownParams, route } from '@/lib/api/route';
+import { parseOr400, parseRefresh, rejectUnknownParams, route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ const PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops
 export const GET = route(async (req: Request) => {
   const url = new URL(req.url);
   rejectUnknownParams(url, PARAMS);
-  const refresh = parseOr400(RefreshParam, url.searchParams.get('refresh') ?? undefined);
+  const refresh = parseRefresh(url);
   const view = parseOr400(NodeViewSchema, searchParamsToInput(url.searchParams));
   const snap = await getFleetSnapshot({ refresh });
   const headers = { 'cache-control': 'no-store', etag: `W/"${snap.version}"`, vary: 'accept-encoding' };
@@ -20,8 +20,9 @@ export const GET = route(async (req: Request) => {
     // The whole fleet: a body serialized once per snapshot, and 304 when the viewer already has it.
     if (req.headers.get('if-none-match') === headers.etag) return new Response(null, { status: 304, headers });
     if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
+      // no-transform: Next.js's own compression must not gzip the already gzipped body again.
       return new Response(fleetGzip(snap), {
-        headers: { ...headers, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        headers: { ...headers, 'cache-control': 'no-store, no-transform', 'content-type': 'application/json', 'content-encoding': 'gzip' },
       });
     }
     return new Response(fleetJson(snap), { headers: { ...headers, 'content-type': 'application/json' } });

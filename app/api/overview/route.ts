@@ -1,5 +1,5 @@
 import { getFleetSummary } from '@/lib/fleet/fleet';
-import { parseOr400, RefreshParam, rejectUnknownParams, route } from '@/lib/api/route';
+import { parseRefresh, rejectUnknownParams, route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 export const GET = route(async (req: Request) => {
   const url = new URL(req.url);
   rejectUnknownParams(url, ['refresh']);
-  const refresh = parseOr400(RefreshParam, url.searchParams.get('refresh') ?? undefined);
+  const refresh = parseRefresh(url);
   return Response.json(await getFleetSummary({ refresh }), { headers: { 'cache-control': 'no-store' } });
 });
