@@ -1,0 +1,152 @@
+/**
+ * npm run bench:fleet — cold fleet build, naive baseline and warm /api/nodes latency at 1,000 and 10,000 nodes,
+ * against the simulated AWS in its own process with MOCK_AWS_LATENCY_MS (default 50) added to every call.
+ * Calls and the longest chain of sequential calls are counted by the simulated AWS itself.
+ * The last line is one JSON object with the 10,000-node figures.
+ *
+ * Env: BENCH_SIZES (default "1000,10000"), BENCH_REGIONS (default "us-east-1": one region, the hardest case and the
+ * one ssm-facts' lower bound is stated for), BENCH_LATENCY_MS (50), BENCH_NAIVE=0 to skip the naive run.
+ */
+import path from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { startGroup, stopGroup, waitForUrl } from './lib/proc';
+import { ROOT } from './lib/build-state';
+import { resetClients } from '@/lib/aws/clients';
+import { listInstances } from '@/lib/aws/ec2/describe-instances';
+import { getFleetSnapshot, resetFleetCache } from '@/lib/fleet/fleet';
+import { GET as getNodesRoute } from '@/app/api/nodes/route';
+import { naiveFleet } from './bench/naive-fleet';
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const regions = (process.env.BENCH_REGIONS ?? 'us-east-1').split(',');
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const runNaive = process.env.BENCH_NAIVE !== '0';
+const bin = (n: string) => path.join(ROOT, 'node_modules', '.bin', n);
+
+type Stats = { total: number; byOperation: Record<string, number>; chain: number; spanMs: number };
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function measure(size: number, port: number) {
+  const mockUrl = `http://127.0.0.1:${port}`;
+  const mock = startGroup(bin('tsx'), [path.join(ROOT, 'mocks', 'server.ts')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, MOCK_AWS_PORT: String(port), DEMO_NODES: String(size), AWS_REGIONS: regions.join(','), MOCK_AWS_LATENCY_MS: String(latencyMs) },
+  });
+  try {
+    await waitForUrl(`${mockUrl}/__mock/health`, 30_000, () => mock.exitCode === null);
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: mockUrl, AWS_REGIONS: regions.join(','), AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
+      AWS_EC2_METADATA_DISABLED: 'true', FLEET_CACHE_TTL_SECONDS: '3600',
+    });
+    delete process.env.AWS_PROFILE;
+    resetClients();
+    resetFleetCache();
+    const stats = async (): Promise<Stats> => (await fetch(`${mockUrl}/__mock/stats`)).json() as Promise<Stats>;
+    const reset = () => fetch(`${mockUrl}/__mock/stats/reset`, { method: 'POST' });
+
+    const ec2Counts = await Promise.all(regions.map((r) => listInstances(r).then((l) => l.length)));
+    await getFleetSnapshot({ refresh: true }); // warm-up: JIT, sockets, TLS-free keep-alive
+    const colds: number[] = [];
+    let ours: Stats | undefined;
+    for (let i = 0; i < 3; i++) {
+      await reset();
+      const t0 = performance.now();
+      await getFleetSnapshot({ refresh: true });
+      colds.push(performance.now() - t0);
+      ours = await stats();
+    }
+    const snap = await getFleetSnapshot();
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+
+    // Warm: the route handler serving the cached fleet (gzip, as browsers ask), sequential requests.
+    const warm: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      const res = await getNodesRoute(new Request('http://bench/api/nodes', { headers: { 'accept-encoding': 'gzip' } }), undefined);
+      await res.arrayBuffer();
+      warm.push(performance.now() - t0);
+    }
+    const gzBytes = (await (await getNodesRoute(new Request('http://bench/api/nodes', { headers: { 'accept-encoding': 'gzip' } }), undefined)).arrayBuffer()).byteLength;
+
+    // The lower bound from ssm-facts.md, per region: N/50 + N/1000 + N/50 + open OpsItems/50 (pages round up).
+    let minCalls = 0;
+    regions.forEach((r, i) => {
+      const region = snap.regions.find((x) => x.region === r)!;
+      const managed = region.nodes.filter((n) => n.managed).length;
+      const opsItems = new Set([...region.opsItems.values()].flat().map((o) => o.id)).size;
+      minCalls += 2 * Math.ceil(managed / 50) + Math.ceil(ec2Counts[i] / 1000) + Math.max(1, Math.ceil(opsItems / 50));
+    });
+    const managedTotal = snap.nodes.filter((n) => n.managed).length;
+    const factsChain = Math.max(...regions.map((r) => Math.ceil(snap.regions.find((x) => x.region === r)!.nodes.filter((n) => n.managed).length / 50))) + 1;
+
+    let naive: { ms: number; stats: Stats } | undefined;
+    if (runNaive) {
+      resetClients();
+      await reset();
+      const t0 = performance.now();
+      await naiveFleet(regions);
+      naive = { ms: performance.now() - t0, stats: await stats() };
+    }
+    return { size, managedTotal, colds, ours: ours!, minCalls, factsChain, rssMb, heapMb, warm, gzBytes, naive };
+  } finally {
+    stopGroup(mock);
+  }
+}
+
+function report(r: Awaited<ReturnType<typeof measure>>) {
+  const coldMs = pct(r.colds, 50);
+  const line = (label: string, v: string) => console.log(`  ${label.padEnd(34)} ${v}`);
+  console.log(`\n== ${r.size.toLocaleString()} nodes (${r.managedTotal.toLocaleString()} managed) in ${regions.join(', ')}, +${latencyMs} ms per AWS call ==`);
+  line('calls (batched)', `${r.ours.total}  ${JSON.stringify(r.ours.byOperation)}`);
+  line('lower bound (ssm-facts)', `${r.minCalls}  → ${round(((r.ours.total - r.minCalls) / r.minCalls) * 100)}% above`);
+  line('longest sequential chain', `${r.ours.chain} calls (facts: ~${r.factsChain} when pipelined)`);
+  line('cold build', `${Math.round(coldMs)} ms (runs: ${r.colds.map((x) => Math.round(x)).join(', ')}); chain × latency = ${r.ours.chain * latencyMs} ms → ${round(coldMs / (r.ours.chain * latencyMs), 2)}x`);
+  if (r.naive) {
+    line('naive calls', `${r.naive.stats.total}  ${JSON.stringify(r.naive.stats.byOperation)}`);
+    line('naive chain / cold build', `${r.naive.stats.chain} calls / ${Math.round(r.naive.ms)} ms → ours is ${round(r.naive.ms / coldMs, 1)}x faster, ${round(r.naive.stats.total / r.ours.total, 1)}x fewer calls`);
+  }
+  line('warm /api/nodes (route handler)', `p50 ${round(pct(r.warm, 50), 2)} ms, p95 ${round(pct(r.warm, 95), 2)} ms, p99 ${round(pct(r.warm, 99), 2)} ms; body ${round(r.gzBytes / 1024)} KiB gzip`);
+  line('memory (this process)', `rss ${Math.round(r.rssMb)} MB, heap used ${Math.round(r.heapMb)} MB`);
+}
+
+async function main() {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  console.log(`bench:fleet — sizes ${sizes.join(', ')}; regions ${regions.join(', ')}; latency ${latencyMs} ms; naive ${runNaive ? 'on' : 'off'}; build ${existsSync(buildId) ? readFileSync(buildId, 'utf8') : 'none'}`);
+  let last: Awaited<ReturnType<typeof measure>> | undefined;
+  for (const [i, size] of sizes.entries()) {
+    last = await measure(size, 4800 + i);
+    report(last);
+  }
+  if (!last) return;
+  const coldMs = pct(last.colds, 50);
+  console.log(
+    JSON.stringify({
+      nodes: last.size,
+      managedNodes: last.managedTotal,
+      regions: regions.length,
+      latencyMs,
+      calls: last.ours.total,
+      callsByOperation: last.ours.byOperation,
+      minCalls: last.minCalls,
+      naiveCalls: last.naive?.stats.total ?? null,
+      chain: last.ours.chain,
+      naiveChain: last.naive?.stats.chain ?? null,
+      coldMs: Math.round(coldMs),
+      coldVsChainLatency: round(coldMs / (last.ours.chain * latencyMs), 2),
+      naiveColdMs: last.naive ? Math.round(last.naive.ms) : null,
+      warmP50Ms: round(pct(last.warm, 50), 2),
+      warmP95Ms: round(pct(last.warm, 95), 2),
+      rssMb: Math.round(last.rssMb),
+    }),
+  );
+  process.exit(0);
+}
+
+void main();
