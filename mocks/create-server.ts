@@ -4,8 +4,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { getResponse, type RequestHandler } from 'msw';
-import { createAwsHandlers } from './aws/handlers';
+import { createAwsHandlers, RECEIVED_AT_HEADER } from './aws/handlers';
+import { rawBody } from './aws/protocol/json11';
 import { createSimulation, type Simulation, type SimulationOptions } from './fleet-sim';
 import { createScenario, ScenarioError, updateScenario, type Scenario } from './scenarios';
 import { createStats, type Stats } from './stats';
@@ -43,7 +45,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => (headers[key] = value));
-  const body = Buffer.from(await response.arrayBuffer());
+  const raw = rawBody(response);
+  const body = raw === undefined ? Buffer.from(await response.arrayBuffer()) : Buffer.from(raw, 'utf8');
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);
@@ -55,12 +58,23 @@ export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsSer
   const scenario = createScenario(initial);
   const stats = createStats();
   const handlers: RequestHandler[] = createAwsHandlers(sim, scenario, stats);
+  // Main-thread busy time since the last stats reset, to report the server's cost per call.
+  let eluSince = performance.eventLoopUtilization();
+  const serverLoad = () => {
+    const busyMs = performance.eventLoopUtilization(eluSince).active;
+    const calls = stats.calls.length;
+    return { busyMs: Math.round(busyMs), busyPerCallMs: calls > 0 ? Number((busyMs / calls).toFixed(3)) : 0 };
+  };
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): Promise<void> {
     const route = `${req.method} ${path}`;
     if (route === 'GET /__mock/health') return sendJson(res, 200, { ok: true, nodes: sim.nodeCount, regions: sim.regions });
-    if (route === 'GET /__mock/stats') return sendJson(res, 200, stats.snapshot());
-    if (route === 'POST /__mock/stats/reset') return (stats.reset(), sendJson(res, 200, { ok: true }));
+    if (route === 'GET /__mock/stats') return sendJson(res, 200, { ...stats.snapshot(), server: serverLoad() });
+    if (route === 'POST /__mock/stats/reset') {
+      stats.reset();
+      eluSince = performance.eventLoopUtilization();
+      return sendJson(res, 200, { ok: true });
+    }
     if (route === 'GET /__mock/scenario') return sendJson(res, 200, scenario);
     if (route === 'POST /__mock/reset') return (sim.reset(), sendJson(res, 200, { ok: true, nodes: sim.nodeCount }));
     if (route === 'POST /__mock/scenario') {
@@ -81,15 +95,15 @@ export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsSer
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = stats.now();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`);
     if (url.pathname.startsWith('/__mock/')) return control(req, res, url.pathname, body);
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
+    const headers: Array<[string, string]> = [];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
+    headers.push([RECEIVED_AT_HEADER, String(receivedAt)]);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(url, { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
+    const request = new Request(url, { method: req.method, headers, body: hasBody ? body.toString('utf8') : undefined });
     const response = await getResponse(handlers, request);
     if (response) return sendResponse(res, response);
     sendJson(res, 400, { message: `The simulated AWS does not handle ${req.method} ${url.pathname}: only signed SSM (JSON 1.1) and EC2 (query) POST requests.` });

@@ -11,6 +11,11 @@ export interface AwsContext {
   random: () => number;
 }
 
+/** One request: when it was received (stats clock), so its recorded interval covers reading the body too. */
+export interface CallStart {
+  receivedAt: number;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Records the call in stats, applies the scenario's latency, and answers with `respond`. */
@@ -19,9 +24,10 @@ export async function recordCall(
   service: string,
   operation: string,
   region: string,
+  start: CallStart,
   respond: () => Response,
 ): Promise<Response> {
-  const finish = ctx.stats.begin(service, operation, region);
+  const finish = ctx.stats.begin(service, operation, region, start.receivedAt);
   let status = 500;
   try {
     if (ctx.scenario.latencyMs > 0) await sleep(ctx.scenario.latencyMs);

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { SimError } from '../fleet-sim';
 import { pickFault } from '../scenarios';
-import { recordCall, type AwsContext } from './context';
+import { recordCall, type AwsContext, type CallStart } from './context';
 import { AwsError } from './errors';
 import { EC2_OPERATIONS } from './ec2-operations';
 import { decodeQuery, encodeXmlError, encodeXmlResponse, xmlResponse } from './protocol/ec2-query';
@@ -27,17 +27,17 @@ function callOperation(ctx: AwsContext, region: string, action: string, params: 
   }
 }
 
-export function serveEc2(ctx: AwsContext, scope: CredentialScope | null, body: string): Promise<Response> {
+export function serveEc2(ctx: AwsContext, scope: CredentialScope | null, body: string, start: CallStart): Promise<Response> {
   const requestId = randomUUID();
   const fail = (code: string, message: string, status = STATUS[code] ?? 400) => xmlResponse(encodeXmlError(code, message, requestId), status, requestId);
   const params = new URLSearchParams(body);
   const action = params.get('Action') ?? '';
   const name = action || '(no Action)';
   if (!scope) {
-    return recordCall(ctx, 'ec2', name, 'unsigned', () => fail('AuthFailure', 'AWS was not able to validate the provided access credentials'));
+    return recordCall(ctx, 'ec2', name, 'unsigned', start, () => fail('AuthFailure', 'AWS was not able to validate the provided access credentials'));
   }
   const region = scope.region;
-  return recordCall(ctx, 'ec2', name, region, () => {
+  return recordCall(ctx, 'ec2', name, region, start, () => {
     if (!getOperation(ec2Model, action)) return fail('InvalidAction', `The action ${action} is not valid for this web service.`);
     const fault = pickFault(ctx.scenario, { service: 'ec2', operation: action, region, accountId: ctx.sim.accountId }, ctx.random);
     if (fault) return fail(fault.code, fault.message, fault.status);

@@ -38,11 +38,16 @@ export function createAwsContext(sim: Simulation, scenario: Scenario, stats: Sta
 }
 
 /** Answers one request, or returns undefined if it is not an SSM/EC2 request. */
+/** Header the standalone server sets to when a request arrived (stats clock), before its body was read. */
+export const RECEIVED_AT_HEADER = 'x-mock-received-at';
+
 export async function handleAwsRequest(ctx: AwsContext, request: Request): Promise<Response | undefined> {
+  const hinted = Number(request.headers.get(RECEIVED_AT_HEADER) ?? NaN);
+  const start = { receivedAt: Number.isFinite(hinted) ? hinted : ctx.stats.now() };
   const routed = await routeAwsRequest(request);
   if (!routed) return undefined;
   const body = await request.text();
-  return routed.service === 'ssm' ? serveSsm(ctx, request.headers, routed.scope, body) : serveEc2(ctx, routed.scope, body);
+  return routed.service === 'ssm' ? serveSsm(ctx, request.headers, routed.scope, body, start) : serveEc2(ctx, routed.scope, body, start);
 }
 
 export function createAwsHandlers(sim: Simulation, scenario: Scenario, stats: Stats): RequestHandler[] {

@@ -1,5 +1,6 @@
 /** Simulated fleet records -> SSM API structures (typed by the SDK's own output types). */
 import type { InstanceInformation, InstancePatchState, OpsItemSummary } from '@aws-sdk/client-ssm';
+import { epochSeconds as at } from './protocol/json11';
 import { isLatestAgent, platformSpec, type OpsItem, type PatchCounts, type PatchScan, type SimNode } from '../fleet-sim';
 
 export function toInstanceInformation(node: SimNode, now: number): InstanceInformation {
@@ -10,7 +11,7 @@ export function toInstanceInformation(node: SimNode, now: number): InstanceInfor
   return {
     InstanceId: node.id,
     PingStatus: ssm.pingStatus,
-    LastPingDateTime: new Date(ssm.lastPingTime ?? now - ssm.pingJitterMs),
+    LastPingDateTime: at(ssm.lastPingTime ?? now - ssm.pingJitterMs),
     AgentVersion: ssm.agentVersion,
     IsLatestVersion: isLatestAgent(ssm.agentVersion),
     PlatformType: spec.platformType,
@@ -18,14 +19,14 @@ export function toInstanceInformation(node: SimNode, now: number): InstanceInfor
     PlatformVersion: node.platformVersion,
     ActivationId: ssm.activationId,
     IamRole: ssm.iamRole,
-    RegistrationDate: ssm.registrationDate === undefined ? undefined : new Date(ssm.registrationDate),
+    RegistrationDate: ssm.registrationDate === undefined ? undefined : at(ssm.registrationDate),
     ResourceType: hybrid ? 'ManagedInstance' : 'EC2Instance',
     Name: ssm.activationName,
     IPAddress: ssm.ipAddress,
     ComputerName: ssm.computerName,
     AssociationStatus: ssm.associationStatus,
-    LastAssociationExecutionDate: new Date(ssm.lastAssociationTime),
-    LastSuccessfulAssociationExecutionDate: new Date(ssm.lastSuccessfulAssociationTime),
+    LastAssociationExecutionDate: at(ssm.lastAssociationTime),
+    LastSuccessfulAssociationExecutionDate: at(ssm.lastSuccessfulAssociationTime),
     SourceId: node.id,
     SourceType: hybrid ? 'AWS::SSM::ManagedInstance' : 'AWS::EC2::Instance',
   };
@@ -37,11 +38,11 @@ export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: Pat
     // AWS reports an empty PatchGroup for nodes without a "Patch Group" tag.
     PatchGroup: scan.patchGroup,
     BaselineId: scan.baselineId,
-    OperationStartTime: new Date(scan.startTime),
-    OperationEndTime: new Date(scan.endTime),
+    OperationStartTime: at(scan.startTime),
+    OperationEndTime: at(scan.endTime),
     Operation: scan.operation,
     RebootOption: scan.rebootOption,
-    LastNoRebootInstallOperationTime: scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? new Date(scan.endTime) : undefined,
+    LastNoRebootInstallOperationTime: scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? at(scan.endTime) : undefined,
     ...counts,
     UnreportedNotApplicableCount: 0,
   };
@@ -50,9 +51,9 @@ export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: Pat
 export function toOpsItemSummary(item: OpsItem): OpsItemSummary {
   return {
     CreatedBy: item.createdBy,
-    CreatedTime: new Date(item.createdTime),
+    CreatedTime: at(item.createdTime),
     LastModifiedBy: item.lastModifiedBy,
-    LastModifiedTime: new Date(item.lastModifiedTime),
+    LastModifiedTime: at(item.lastModifiedTime),
     Priority: item.priority,
     Source: item.source,
     Status: item.status,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { SimError } from '../fleet-sim';
 import { pickFault } from '../scenarios';
-import { recordCall, type AwsContext } from './context';
+import { recordCall, type AwsContext, type CallStart } from './context';
 import { AwsError } from './errors';
 import { jsonError, jsonResponse, readTarget } from './protocol/json11';
 import { getOperation, ssmModel } from './protocol/model';
@@ -33,16 +33,16 @@ function callOperation(ctx: AwsContext, region: string, operation: string, body:
   }
 }
 
-export function serveSsm(ctx: AwsContext, headers: Headers, scope: CredentialScope | null, body: string): Promise<Response> {
+export function serveSsm(ctx: AwsContext, headers: Headers, scope: CredentialScope | null, body: string, start: CallStart): Promise<Response> {
   const requestId = randomUUID();
   const fail = (code: string, message: string, status = 400) => jsonError(code, message, status, requestId, ssmModel);
   const { target, operation } = readTarget(headers, 'AmazonSSM');
   const name = operation ?? (target || '(no X-Amz-Target)');
   if (!scope) {
-    return recordCall(ctx, 'ssm', name, 'unsigned', () => fail('MissingAuthenticationTokenException', 'Missing Authentication Token'));
+    return recordCall(ctx, 'ssm', name, 'unsigned', start, () => fail('MissingAuthenticationTokenException', 'Missing Authentication Token'));
   }
   const region = scope.region;
-  return recordCall(ctx, 'ssm', name, region, () => {
+  return recordCall(ctx, 'ssm', name, region, start, () => {
     if (operation === null || !getOperation(ssmModel, operation)) {
       return fail(UNKNOWN_OPERATION, `Unknown operation ${target || '(no X-Amz-Target header)'}`);
     }

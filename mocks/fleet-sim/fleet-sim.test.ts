@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from './clock';
-import { createSimulation, isCompliant, isListedBySsm, patchCounts, patchList, platformSpec, updatePatchList, LATEST_AGENT, type SimNode } from './index';
+import { createSimulation, isCompliant, isListedBySsm, nodePatchCounts, patchCounts, patchList, platformSpec, updatePatchList, LATEST_AGENT, type SimNode } from './index';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 const sim = createSimulation({ nodes: 10_000, seed: 42, now: () => NOW });
@@ -136,7 +136,25 @@ describe('consistency', () => {
       expect(total).toBe(list.length);
       const nonCompliant = list.filter((e) => ['Missing', 'Failed', 'InstalledPendingReboot', 'InstalledRejected'].includes(e.state)).length;
       expect(c.CriticalNonCompliantCount + c.SecurityNonCompliantCount + c.OtherNonCompliantCount).toBe(nonCompliant);
+      expect(nodePatchCounts(node)).toEqual(c);
     }
+  });
+
+  it('recounts after the list changes (counts are never stored apart from the list)', () => {
+    const s = createSimulation({ nodes: 100, seed: 4, now: () => NOW });
+    const node = [...s.store.byId.values()].find((n) => n.patch && (nodePatchCounts(n)?.InstalledCount ?? 0) > 2) as SimNode;
+    const before = nodePatchCounts(node) as NonNullable<ReturnType<typeof nodePatchCounts>>;
+    updatePatchList(node, (entries) => {
+      const installed = entries.filter((e) => e.state === 'Installed');
+      installed[0].state = 'Failed';
+      installed[1].state = 'InstalledPendingReboot';
+    });
+    expect(nodePatchCounts(node)).toMatchObject({
+      InstalledCount: before.InstalledCount - 2,
+      FailedCount: before.FailedCount + 1,
+      InstalledPendingRebootCount: before.InstalledPendingRebootCount + 1,
+    });
+    expect(nodePatchCounts(node)).toEqual(patchCounts(patchList(node) ?? []));
   });
 
   it('draws patches from the node platform catalog', () => {

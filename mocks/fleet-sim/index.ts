@@ -79,7 +79,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 }
 
 export { SimError } from './errors';
-export { patchCounts, patchList, updatePatchList, isCompliant, type PatchCounts } from './patches';
+export { nodePatchCounts, patchCounts, patchList, updatePatchList, isCompliant, type PatchCounts } from './patches';
 export { isLatestAgent } from './query-instance-information';
 export { stateCode, type ReservationGroup } from './query-ec2-instances';
 export { platformSpec, LATEST_AGENT } from './catalog';

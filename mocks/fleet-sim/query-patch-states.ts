@@ -1,7 +1,7 @@
 /** SSM DescribeInstancePatchStates: the scanned nodes among the given IDs, with their counts. */
 import { SimError } from './errors';
 import { decodeToken, encodeToken, hashToken, pageAfter } from './paging';
-import { patchCounts, patchList, type PatchCounts } from './patches';
+import { nodePatchCounts, type PatchCounts } from './patches';
 import { nodeInRegion, type FleetStore } from './store';
 import type { PatchScan, SimNode } from './types';
 
@@ -43,7 +43,7 @@ export function queryPatchStates(
   const states = page.items.map((i) => {
     const node = nodes[i];
     const scan = node.patch as PatchScan;
-    return { node, scan, counts: patchCounts(patchList(node) ?? []) };
+    return { node, scan, counts: nodePatchCounts(node) as PatchCounts };
   });
   return {
     states,

@@ -28,8 +28,13 @@ export interface StatsSnapshot {
 
 export interface Stats {
   readonly calls: readonly CallRecord[];
-  /** Marks a call's start; call the returned function with the HTTP status when it has been answered. */
-  begin(service: string, operation: string, region: string): (status: number) => void;
+  /** The stats clock (monotonic ms). */
+  now(): number;
+  /**
+   * Marks a call's start (now, or `start` if the call was received earlier); call the
+   * returned function with the HTTP status when it has been answered.
+   */
+  begin(service: string, operation: string, region: string, start?: number): (status: number) => void;
   snapshot(): StatsSnapshot;
   reset(): void;
 }
@@ -44,8 +49,8 @@ export function createStats(now: () => number = () => performance.now()): Stats 
     get calls() {
       return calls;
     },
-    begin(service, operation, region) {
-      const start = now();
+    now,
+    begin(service, operation, region, start = now()) {
       const op = `${service}:${operation}`;
       return (status) => {
         calls.push({ op, region, start, end: now(), status });

@@ -5,6 +5,7 @@
  * list entries as `<item>`.
  */
 import { AwsError } from '../errors';
+import { textResponse } from './json11';
 import { getShape, type ServiceModel, type ShapeRef } from './model';
 
 export const EC2_CONTENT_TYPE = 'text/xml;charset=UTF-8';
@@ -141,5 +142,5 @@ export function encodeXmlError(code: string, message: string, requestId: string)
 }
 
 export function xmlResponse(body: string, status: number, requestId: string): Response {
-  return new Response(body, { status, headers: { 'content-type': EC2_CONTENT_TYPE, 'x-amzn-requestid': requestId } });
+  return textResponse(body, status, { 'content-type': EC2_CONTENT_TYPE, 'x-amzn-requestid': requestId });
 }

@@ -14,14 +14,37 @@ export function readTarget(headers: Headers, targetPrefix: string): { target: st
   return { target, operation: prefix === targetPrefix ? target.slice(dot + 1) : null };
 }
 
-/** Dates become epoch seconds (fractional); undefined members are dropped. */
-function replacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
-  const raw = this[key];
-  return raw instanceof Date ? raw.getTime() / 1000 : value;
+/**
+ * A Date that serializes as epoch seconds (fractional), as JSON 1.1 timestamps must be.
+ * Output builders use it for every timestamp, so bodies serialize with the fast native
+ * JSON.stringify (a plain Date would become an ISO string, which makes the SDK throw;
+ * the contract tests catch that).
+ */
+export class EpochSeconds extends Date {}
+Object.defineProperty(EpochSeconds.prototype, 'toJSON', {
+  value(this: Date): number {
+    return this.getTime() / 1000;
+  },
+});
+
+export const epochSeconds = (ms: number): Date => new EpochSeconds(ms);
+
+/** Undefined members are dropped. */
+export function serializeJson(body: unknown): string {
+  return JSON.stringify(body);
 }
 
-export function serializeJson(body: unknown): string {
-  return JSON.stringify(body, replacer);
+const rawBodies = new WeakMap<Response, string>();
+
+/** The body text a simulated AWS response was built from (lets the HTTP server skip reading the stream). */
+export function rawBody(response: Response): string | undefined {
+  return rawBodies.get(response);
+}
+
+export function textResponse(body: string, status: number, headers: HeadersInit): Response {
+  const response = new Response(body, { status, headers });
+  rawBodies.set(response, body);
+  return response;
 }
 
 function headers(requestId: string): HeadersInit {
@@ -29,7 +52,7 @@ function headers(requestId: string): HeadersInit {
 }
 
 export function jsonResponse(body: unknown, requestId: string): Response {
-  return new Response(serializeJson(body ?? {}), { status: 200, headers: headers(requestId) });
+  return textResponse(serializeJson(body ?? {}), 200, headers(requestId));
 }
 
 /**
@@ -48,5 +71,5 @@ export function jsonErrorBody(code: string, message: string, model?: ServiceMode
 }
 
 export function jsonError(code: string, message: string, status: number, requestId: string, model?: ServiceModel): Response {
-  return new Response(JSON.stringify(jsonErrorBody(code, message, model)), { status, headers: headers(requestId) });
+  return textResponse(JSON.stringify(jsonErrorBody(code, message, model)), status, headers(requestId));
 }

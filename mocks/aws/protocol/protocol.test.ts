@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../errors';
 import { decodeQuery, encodeXmlError, encodeXmlResponse, queryKey } from './ec2-query';
-import { jsonErrorBody, serializeJson } from './json11';
+import { epochSeconds, jsonErrorBody, serializeJson } from './json11';
 import { ec2Model, ssmModel } from './model';
 import { parseCredential, readCredentialScope } from './sigv4';
 import { validateInput } from './validate-input';
@@ -47,8 +47,9 @@ describe('validateInput (AWS ValidationException format)', () => {
 });
 
 describe('JSON 1.1', () => {
-  it('serializes dates as epoch seconds and drops undefined members', () => {
-    expect(serializeJson({ A: new Date(1_700_000_000_500), B: undefined, C: [new Date(0)] })).toBe('{"A":1700000000.5,"C":[0]}');
+  it('serializes timestamps as epoch seconds and drops undefined members', () => {
+    expect(serializeJson({ A: epochSeconds(1_700_000_000_500), B: undefined, C: [epochSeconds(0)] })).toBe('{"A":1700000000.5,"C":[0]}');
+    expect(epochSeconds(0)).toBeInstanceOf(Date);
   });
 
   it('names the error message member as the model does', () => {
