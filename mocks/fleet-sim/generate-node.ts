@@ -1,16 +1,15 @@
 /** Builds one simulated node: its EC2 record, SSM registration and last patch scan. */
-import { AGENT_VERSIONS, ARM_TYPE, ENVIRONMENTS, LINUX_APPS, PLATFORMS, WINDOWS_APPS, platformSpec, type AppSpec } from './catalog';
-import { DAY, HOUR, MINUTE } from './clock';
-import { amiFor, baselineFor, privateDnsName, type RegionInfra } from './infra';
+import { ARM_TYPE, ENVIRONMENTS, LINUX_APPS, PLATFORMS, WINDOWS_APPS, platformSpec, type AppSpec } from './catalog';
+import { DAY } from './clock';
+import { patchScan, ssmRecord } from './generate-ssm';
+import { amiFor, privateDnsName, type RegionInfra } from './infra';
 import { weightedPicker, type Rng } from './prng';
-import type { AssociationStatus, Ec2Record, Environment, PatchScan, PingStatus, PlatformKey, SimNode, SsmRecord, Tag } from './types';
+import type { Ec2Record, Environment, PingStatus, PlatformKey, SimNode, Tag } from './types';
 
 const pickPlatform = weightedPicker(PLATFORMS.map((p) => [p.key, p.weight] as const));
 const pickEnvironment = weightedPicker(ENVIRONMENTS);
-const pickAgent = weightedPicker(AGENT_VERSIONS);
 const pickEc2Ping = weightedPicker<PingStatus>([['Online', 86], ['ConnectionLost', 11], ['Inactive', 3]]);
 const pickHybridPing = weightedPicker<PingStatus>([['Online', 80], ['ConnectionLost', 15], ['Inactive', 5]]);
-const pickAssociation = weightedPicker<AssociationStatus>([['Success', 90], ['Failed', 6], ['Pending', 4]]);
 const pickHybridPlatform = weightedPicker<PlatformKey>([['ubuntu2204', 40], ['rhel9', 35], ['win2022', 25]]);
 
 /** Interned strings for values many nodes share. */
@@ -89,60 +88,6 @@ function baseTags(name: string | null, launch: Launch, patchGroup: string): Tag[
   );
   if (patchGroup) tags.push({ Key: 'Patch Group', Value: patchGroup });
   return tags;
-}
-
-function ssmRecord(ctx: GenContext, pingStatus: PingStatus, computerName: string, ipAddress: string): SsmRecord {
-  const { rng, now } = ctx;
-  const pingJitterMs = rng.int(5 * MINUTE);
-  const lastPingTime = pingStatus === 'Online' ? undefined
-    : now - (pingStatus === 'ConnectionLost' ? rng.range(1, 6 * 24) * HOUR : rng.range(14, 60) * DAY);
-  const associationStatus = pickAssociation(rng);
-  const lastAssociationTime = (lastPingTime ?? now) - rng.range(0.1, 12) * HOUR;
-  return {
-    pingStatus,
-    lastPingTime,
-    pingJitterMs,
-    agentVersion: pickAgent(rng),
-    computerName,
-    ipAddress,
-    associationStatus,
-    lastAssociationTime,
-    lastSuccessfulAssociationTime: associationStatus === 'Success' ? lastAssociationTime : lastAssociationTime - rng.range(1, 10) * DAY,
-    registrationDate: undefined,
-    activationId: undefined,
-    iamRole: undefined,
-    activationName: undefined,
-  };
-}
-
-function patchScan(ctx: GenContext, infra: RegionInfra, node: SimNode, patchGroup: string): PatchScan | undefined {
-  const { rng } = ctx;
-  if (rng.chance(0.03)) return undefined; // never scanned
-  const env = node.environment;
-  const family = platformSpec(node.platform).family;
-  const lastSeen = node.ssm?.lastPingTime ?? ctx.now;
-  const roll = rng.next();
-  const ageDays = roll < 0.75 ? rng.range(0.05, 3) : roll < 0.9 ? rng.range(3, 7) : rng.range(7, 30);
-  const endTime = lastSeen - ageDays * DAY;
-  const startTime = endTime - (family === 'windows' ? rng.range(6, 40) : rng.range(1, 8)) * MINUTE;
-  const compliant = rng.chance(env === 'prod' ? 0.85 : env === 'staging' ? 0.7 : 0.5);
-  const profile = {
-    missing: compliant ? 0 : 1 + rng.int(env === 'prod' ? 3 : env === 'staging' ? 5 : 9),
-    pendingReboot: rng.chance(0.06) ? 1 + rng.int(3) : 0,
-    failed: rng.chance(0.025) ? 1 + rng.int(2) : 0,
-    rejected: rng.chance(0.01) ? 1 : 0,
-  };
-  const installP = env === 'prod' ? 0.7 : env === 'staging' ? 0.4 : 0.15;
-  return {
-    baselineId: baselineFor(infra, patchGroup, family),
-    patchGroup,
-    operation: rng.chance(installP) ? 'Install' : 'Scan',
-    startTime,
-    endTime,
-    rebootOption: profile.pendingReboot > 0 || rng.chance(0.15) ? 'NoReboot' : 'RebootIfNeeded',
-    profile,
-    seed: (rng.next() * 0x100000000) >>> 0,
-  };
 }
 
 function patchGroupFor(ctx: GenContext, launch: Launch): string {

@@ -1,5 +1,5 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Pluggable } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../scenarios';
@@ -58,6 +58,17 @@ describe('protocol errors', () => {
     const invalid = await errorOf(listEc2(ec2Client));
     expect(invalid.name).toBe('InvalidAction');
     expect(invalid.message).toBe('The action DescribeEverything is not valid for this web service.');
+  });
+
+  it('answers a body that is not JSON with SerializationException, a dry run with DryRunOperation, a bad OpsItems token with ValidationException', async () => {
+    const client = ssm();
+    client.middlewareStack.use(rewrite((r) => (r.body = '{"MaxResults": 5')));
+    expect((await errorOf(listSsm(client))).name).toBe('SerializationException');
+    const dry = await errorOf(ec2().send(new DescribeInstancesCommand({ DryRun: true })));
+    expect(dry.name).toBe('DryRunOperation');
+    expect(dry.$metadata?.httpStatusCode).toBe(412);
+    const badToken = await errorOf(ssm().send(new DescribeOpsItemsCommand({ NextToken: 'eyJub3QiOiJvdXJzIn0=' })));
+    expect(badToken.name).toBe('ValidationException');
   });
 
   it('rejects unsigned requests: MissingAuthenticationTokenException (SSM), AuthFailure 401 (EC2)', async () => {

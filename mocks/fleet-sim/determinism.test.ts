@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, patchCounts, patchList, updatePatchList, type SimNode } from './index';
+
+const NOW = Date.UTC(2025, 5, 1, 12);
+
+function snapshot(s: ReturnType<typeof createSimulation>) {
+  return JSON.stringify({ nodes: [...s.store.byId.values()], ops: [...s.store.opsItemsById.values()] });
+}
+
+describe('determinism and scale', () => {
+  it('builds the same fleet from the same seed and a different one from another seed', () => {
+    const a = createSimulation({ nodes: 500, seed: 7, now: () => NOW });
+    const b = createSimulation({ nodes: 500, seed: 7, now: () => NOW });
+    const c = createSimulation({ nodes: 500, seed: 8, now: () => NOW });
+    expect(snapshot(a)).toBe(snapshot(b));
+    expect(snapshot(a)).not.toBe(snapshot(c));
+  });
+
+  it('generates the same patch lists lazily, and reset() restores the original fleet', () => {
+    const a = createSimulation({ nodes: 200, seed: 3, now: () => NOW });
+    const node = [...a.store.byId.values()].find((n) => n.patch) as SimNode;
+    expect(patchList(node)).toEqual(patchList(node));
+    updatePatchList(node, (entries) => entries.forEach((e) => (e.state = 'Installed')));
+    expect(patchCounts(patchList(node) ?? []).MissingCount).toBe(0);
+    a.reset();
+    expect(snapshot(a)).toBe(snapshot(createSimulation({ nodes: 200, seed: 3, now: () => NOW })));
+  });
+
+  it('rejects more than 50,000 nodes', () => {
+    expect(() => createSimulation({ nodes: 50_001 })).toThrow(/50000/);
+  });
+
+  it('generates 50,000 nodes quickly', () => {
+    const started = performance.now();
+    const big = createSimulation({ nodes: 50_000, seed: 1 });
+    expect(big.store.byId.size).toBe(50_000);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+});
