@@ -8,9 +8,11 @@
  * one ssm-facts' lower bound is stated for), BENCH_LATENCY_MS (50), BENCH_NAIVE=0 to skip the naive run.
  */
 import path from 'node:path';
+import http from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { startGroup, stopGroup, waitForUrl } from './lib/proc';
-import { ROOT } from './lib/build-state';
+import { needsBuild, ROOT } from './lib/build-state';
 import { resetClients } from '@/lib/aws/clients';
 import { listInstances } from '@/lib/aws/ec2/describe-instances';
 import { getFleetSnapshot, resetFleetCache } from '@/lib/fleet/fleet';
@@ -62,6 +64,7 @@ async function measure(size: number, port: number) {
       ours = await stats();
     }
     const snap = await getFleetSnapshot();
+    (globalThis as { gc?: () => void }).gc?.();
     const rssMb = process.memoryUsage().rss / 2 ** 20;
     const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
 
@@ -86,6 +89,8 @@ async function measure(size: number, port: number) {
     const managedTotal = snap.nodes.filter((n) => n.managed).length;
     const factsChain = Math.max(...regions.map((r) => Math.ceil(snap.regions.find((x) => x.region === r)!.nodes.filter((n) => n.managed).length / 50))) + 1;
 
+    const server = httpBuild ? await measureServer(mockUrl) : undefined;
+
     let naive: { ms: number; stats: Stats } | undefined;
     if (runNaive) {
       resetClients();
@@ -94,9 +99,51 @@ async function measure(size: number, port: number) {
       await naiveFleet(regions);
       naive = { ms: performance.now() - t0, stats: await stats() };
     }
-    return { size, managedTotal, colds, ours: ours!, minCalls, factsChain, rssMb, heapMb, warm, gzBytes, naive };
+    return { size, managedTotal, colds, ours: ours!, minCalls, factsChain, rssMb, heapMb, warm, gzBytes, naive, server };
   } finally {
     stopGroup(mock);
+  }
+}
+
+const httpBuild = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && !needsBuild() && process.env.BENCH_HTTP !== '0';
+
+/** GET over a raw socket (no client-side decompression), resolving when the whole body has arrived. */
+function getRaw(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' }, agent: keepAlive }, (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => (n += c.length));
+        res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`HTTP ${res.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** The production server (next start) against the same simulated AWS: warm latency over HTTP and its memory. */
+async function measureServer(mockUrl: string) {
+  const port = 4899;
+  const app = startGroup(bin('next'), ['start', '-p', String(port)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, AWS_ENDPOINT_URL: mockUrl, FLEET_CACHE_TTL_SECONDS: '3600', DEMO_MODE: '1', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' },
+  });
+  try {
+    await waitForUrl(`http://127.0.0.1:${port}/api/overview`, 180_000, () => app.exitCode === null);
+    const url = `http://127.0.0.1:${port}/api/nodes`;
+    const rssOf = () => Math.max(...execFileSync('ps', ['-o', 'rss=', '-g', String(app.pid)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean)) / 1024;
+    const rssAfterBuild = rssOf();
+    for (let i = 0; i < 20; i++) await getRaw(url);
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      await getRaw(url);
+      times.push(performance.now() - t0);
+    }
+    return { p50: pct(times, 50), p95: pct(times, 95), rssMb: rssOf(), rssAfterBuild };
+  } finally {
+    stopGroup(app);
   }
 }
 
@@ -113,7 +160,9 @@ function report(r: Awaited<ReturnType<typeof measure>>) {
     line('naive chain / cold build', `${r.naive.stats.chain} calls / ${Math.round(r.naive.ms)} ms → ours is ${round(r.naive.ms / coldMs, 1)}x faster, ${round(r.naive.stats.total / r.ours.total, 1)}x fewer calls`);
   }
   line('warm /api/nodes (route handler)', `p50 ${round(pct(r.warm, 50), 2)} ms, p95 ${round(pct(r.warm, 95), 2)} ms, p99 ${round(pct(r.warm, 99), 2)} ms; body ${round(r.gzBytes / 1024)} KiB gzip`);
-  line('memory (this process)', `rss ${Math.round(r.rssMb)} MB, heap used ${Math.round(r.heapMb)} MB`);
+  line('memory (bench process, after GC)', `rss ${Math.round(r.rssMb)} MB, heap used ${Math.round(r.heapMb)} MB`);
+  if (r.server) line('next start: warm GET /api/nodes', `p50 ${round(r.server.p50, 2)} ms, p95 ${round(r.server.p95, 2)} ms over HTTP; server rss ${Math.round(r.server.rssMb)} MB (${Math.round(r.server.rssAfterBuild)} MB after the cold build)`);
+  else line('next start', 'not measured (no current build: run `npm run build` first)');
 }
 
 async function main() {
@@ -142,8 +191,10 @@ async function main() {
       coldVsChainLatency: round(coldMs / (last.ours.chain * latencyMs), 2),
       naiveColdMs: last.naive ? Math.round(last.naive.ms) : null,
       warmP50Ms: round(pct(last.warm, 50), 2),
-      warmP95Ms: round(pct(last.warm, 95), 2),
-      rssMb: Math.round(last.rssMb),
+      warmP95Ms: round(last.server?.p95 ?? pct(last.warm, 95), 2),
+      warmSource: last.server ? 'next start over HTTP' : 'route handler in-process',
+      rssMb: Math.round(last.server?.rssMb ?? last.rssMb),
+      rssSource: last.server ? 'next-server process' : 'bench process after GC',
     }),
   );
   process.exit(0);

@@ -8,7 +8,7 @@ import { listOpenOpsItems } from '@/lib/aws/ssm/describe-ops-items';
 import { listManagedInstanceTags } from '@/lib/aws/ssm/list-tags-for-resource';
 import { listInstances } from '@/lib/aws/ec2/describe-instances';
 import { toAwsError, type AwsError } from '@/lib/aws/errors';
-import { managedNodeRow, unmanagedNodeRow, iso, str } from './map-node';
+import { managedNodeRow, unmanagedNodeRow, slimInstance, iso, str } from './map-node';
 import { opsItemsByNode } from './ops-items';
 import { settle, type Settled } from './settle';
 import type { RegionSnapshot, SsmExtra } from './types';
@@ -31,7 +31,7 @@ type Batch = { ids: string[]; result: Promise<Settled<InstancePatchState[]>> };
  */
 export async function buildRegion(region: string): Promise<RegionSnapshot> {
   const started = performance.now();
-  const ec2 = settle(listInstances(region));
+  const ec2 = settle(listInstances(region, slimInstance));
   const ops = settle(listOpenOpsItems(region));
   const limit = pLimit(SSM_CONCURRENCY);
   const infos: InstanceInformation[] = [];

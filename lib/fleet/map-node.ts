@@ -8,6 +8,26 @@ import type { NodeRow, PatchStatus } from '@/lib/contracts/node';
 const iso = (d: Date | undefined | null): string | null => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : null);
 const str = (s: string | undefined | null): string | null => (s === undefined || s === null || s === '' ? null : s);
 
+/** The EC2 fields the fleet view uses; the rest of the SDK's (large) Instance object is dropped on arrival. */
+export function slimInstance(i: Instance): Instance {
+  return {
+    InstanceId: i.InstanceId,
+    State: i.State && { Name: i.State.Name },
+    InstanceType: i.InstanceType,
+    Placement: i.Placement && { AvailabilityZone: i.Placement.AvailabilityZone },
+    ImageId: i.ImageId,
+    IamInstanceProfile: i.IamInstanceProfile && { Arn: i.IamInstanceProfile.Arn },
+    LaunchTime: i.LaunchTime,
+    PublicIpAddress: i.PublicIpAddress,
+    PrivateIpAddress: i.PrivateIpAddress,
+    PrivateDnsName: i.PrivateDnsName,
+    VpcId: i.VpcId,
+    Platform: i.Platform,
+    PlatformDetails: i.PlatformDetails,
+    Tags: i.Tags?.map((t) => ({ Key: t.Key, Value: t.Value })),
+  };
+}
+
 export function tagsOf(instance: Instance | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of instance?.Tags ?? []) if (t.Key) out[t.Key] = t.Value ?? '';

@@ -21,11 +21,25 @@ export const GET = route(async (req: Request) => {
     if (req.headers.get('if-none-match') === headers.etag) return new Response(null, { status: 304, headers });
     if (/\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
       // no-transform: Next.js's own compression must not gzip the already gzipped body again.
-      return new Response(fleetGzip(snap), {
-        headers: { ...headers, 'cache-control': 'no-store, no-transform', 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      const gz = fleetGzip(snap);
+      return new Response(streamOf(gz), {
+        headers: {
+          ...headers, 'cache-control': 'no-store, no-transform', 'content-type': 'application/json', 'content-encoding': 'gzip',
+          'content-length': String(gz.byteLength),
+        },
       });
     }
     return new Response(fleetJson(snap), { headers: { ...headers, 'content-type': 'application/json' } });
   }
   return Response.json(fleetResponse(snap, view), { headers });
 });
+
+/** A body over the shared bytes: `new Response(bytes)` would copy the whole fleet for every request. */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}

@@ -6,10 +6,13 @@ import { LIMITS, PageCapError } from '../limits';
 
 export type { Instance };
 
-/** Every instance of a region that is not terminated, 1000 a page (the API's maximum). */
-export async function listInstances(region: string): Promise<Instance[]> {
+/**
+ * Every instance of a region that is not terminated, 1000 a page (the API's maximum). `select` projects each
+ * instance as its page arrives, so a large fleet's full SDK objects are never all held at once.
+ */
+export async function listInstances<T = Instance>(region: string, select: (i: Instance) => T = (i) => i as T): Promise<T[]> {
   const ctx = { service: 'ec2', operation: 'DescribeInstances', region };
-  const out: Instance[] = [];
+  const out: T[] = [];
   try {
     const pages = paginateDescribeInstances(
       { client: ec2Client(region), pageSize: LIMITS.describeInstancesPage },
@@ -18,7 +21,7 @@ export async function listInstances(region: string): Promise<Instance[]> {
     let n = 0;
     for await (const page of pages) {
       if (++n > LIMITS.maxPages) throw new PageCapError(ctx.operation);
-      for (const r of page.Reservations ?? []) out.push(...(r.Instances ?? []));
+      for (const r of page.Reservations ?? []) for (const i of r.Instances ?? []) out.push(select(i));
     }
   } catch (err) {
     throw toAwsError(err, ctx);
