@@ -8,7 +8,13 @@ export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> 
   } catch (err) {
     throw new ApiRequestError(0, 'NetworkError', `The dashboard server did not answer (${(err as Error).message}).`);
   }
-  if (res.ok) return (await res.json()) as T;
+  if (res.ok) {
+    if (res.headers.get('content-type')?.startsWith('application/gzip') && res.body) {
+      // A body the server gzipped once for everyone (see /api/nodes); unzip it here.
+      return (await new Response(res.body.pipeThrough(new DecompressionStream('gzip'))).json()) as T;
+    }
+    return (await res.json()) as T;
+  }
   const body = ApiErrorBodySchema.safeParse(await res.json().catch(() => null));
   if (body.success) throw new ApiRequestError(res.status, body.data.error.code, body.data.error.message);
   throw new ApiRequestError(res.status, 'HttpError', `The dashboard server answered HTTP ${res.status}.`);

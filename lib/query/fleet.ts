@@ -8,7 +8,8 @@ import { fleetKeys } from './keys';
  * The whole fleet, once: the nodes page filters, sorts and groups it in the browser (instant for 10,000 rows),
  * with the same functions the API uses. `refresh` asks the server to bypass its cache.
  */
-export const fetchFleet = (refresh = false) => fetchJson<FleetResponse>(`/api/nodes${refresh ? '?refresh=1' : ''}`);
+export const fetchFleet = (refresh = false) =>
+  fetchJson<FleetResponse>(`/api/nodes${refresh ? '?refresh=1' : ''}`, { headers: { accept: 'application/gzip, application/json' } });
 
 export const fleetQuery = () =>
   queryOptions({ queryKey: fleetKeys.nodes(), queryFn: () => fetchFleet(), staleTime: 15_000 });

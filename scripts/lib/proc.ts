@@ -1,16 +1,25 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
-/** Start a command in its own process group, so stopping it stops everything it started (npx, next-server...). */
-export function startGroup(cmd: string, args: string[], opts: SpawnOptions = {}): ChildProcess {
-  return spawn(cmd, args, { stdio: 'inherit', detached: true, ...opts });
+/**
+ * Start a long-running child. `group: true` gives it its own process group (for the benchmark, which stops it while
+ * running on); otherwise it stays in ours, so Ctrl-C, or a test runner killing our group, stops it too.
+ */
+export function startGroup(cmd: string, args: string[], opts: SpawnOptions & { group?: boolean } = {}): ChildProcess {
+  const { group = false, ...rest } = opts;
+  return spawn(cmd, args, { stdio: 'inherit', detached: group, ...rest });
 }
 
+/** Stop a child and everything it started. */
 export function stopGroup(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): void {
   if (!child?.pid || child.exitCode !== null) return;
   try {
-    process.kill(-child.pid, signal);
+    process.kill(-child.pid, signal); // its own group
   } catch {
-    /* already gone */
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
