@@ -39,6 +39,7 @@ export function DataTable({
   const now = useNow(30_000);
   const defs = useMemo(() => tableColumns(columns, group, now), [columns, group, now]);
   const [expanded, setExpanded] = useState<ExpandedState>(true);
+  const columnVisibility = useMemo(() => (group && !columns.includes(group) ? { [group]: false } : {}), [group, columns]);
   // TanStack Table returns functions React Compiler cannot memoize; this component is left uncompiled on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -47,15 +48,19 @@ export function DataTable({
     state: {
       grouping: group ? [group] : [],
       expanded,
-      columnVisibility: group && !columns.includes(group) ? { [group]: false } : {},
+      columnVisibility,
     },
     onExpandedChange: setExpanded,
     getRowId: (r) => r.id,
     getCoreRowModel: getCoreRowModel(),
     getGroupedRowModel: getGroupedRowModel(),
     getExpandedRowModel: getExpandedRowModel(),
+    // Rows arrive filtered and sorted, and there is no pagination (the grid is virtualized). Without these, TanStack
+    // Table queues page-index resets that re-render the grid in a loop when the layout changes.
     manualSorting: true,
     manualFiltering: true,
+    manualPagination: true,
+    autoResetPageIndex: false,
     groupedColumnMode: false,
     autoResetExpanded: false,
   });
