@@ -26,7 +26,9 @@ test('filter by ping status, group by a tag, and get the same view back from the
   const total = await rowCount(page);
 
   await page.getByTestId('filter-ping').click();
-  await page.getByRole('dialog').getByLabel(/^Online/).check();
+  const online_ = page.getByRole('dialog').getByLabel(/^Online/);
+  await online_.click();
+  await expect(online_).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/ping=Online/);
   const online = await rowCount(page);
@@ -41,6 +43,10 @@ test('filter by ping status, group by a tag, and get the same view back from the
   expect(values).toEqual(expect.arrayContaining(['dev', 'prod', 'staging']));
   const counts = (await groups.getByTestId('group-count').allTextContents()).map((c) => Number(c.replace(/,/g, '')));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(online);
+  // Groups start collapsed; opening one shows its nodes, all with that tag value.
+  await expect(page.getByTestId('node-row')).toHaveCount(0);
+  await groups.filter({ hasText: 'prod' }).getByRole('button').click();
+  await expect(page.getByTestId('node-row').first()).toBeVisible();
 
   // Sort by last ping, newest first, then share the link: a reload gives the same view.
   await page.getByRole('columnheader', { name: /Last ping/ }).click();
@@ -66,8 +72,9 @@ test('open a node and copy its Session Manager command', async ({ page, context 
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const cmd = page.getByTestId('cmd-start-session');
   await expect(cmd).toHaveText(new RegExp(`^aws ssm start-session --target ${id} --region [a-z0-9-]+$`));
-  await page.getByRole('button', { name: /^Copy: aws ssm start-session/ }).click();
-  await expect(page.getByRole('button', { name: /^Copy: aws ssm start-session/ })).toHaveText('Copied');
+  const copy = page.getByRole('button', { name: `Copy: ${await cmd.textContent()}`, exact: true });
+  await copy.click();
+  await expect(copy).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await cmd.textContent());
   const console_ = page.getByRole('link', { name: /Start session \(console\)/ });
   await expect(console_).toHaveAttribute('href', new RegExp(`^https://[a-z0-9-]+\\.console\\.aws\\.amazon\\.com/systems-manager/session-manager/${id}\\?region=`));

@@ -38,7 +38,8 @@ export function DataTable({
 }) {
   const now = useNow(30_000);
   const defs = useMemo(() => tableColumns(columns, group, now), [columns, group, now]);
-  const [expanded, setExpanded] = useState<ExpandedState>(true);
+  // Groups start collapsed: the group rows with their counts are the summary an engineer asked for.
+  const [expanded, setExpanded] = useState<ExpandedState>({});
   const columnVisibility = useMemo(() => (group && !columns.includes(group) ? { [group]: false } : {}), [group, columns]);
   // TanStack Table returns functions React Compiler cannot memoize; this component is left uncompiled on purpose.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -77,70 +78,80 @@ export function DataTable({
     overscan: 15,
   });
 
+  const groups = group ? table.getGroupedRowModel().rows.length : 0;
   return (
-    <div
-      ref={scrollRef}
-      data-testid="nodes-table"
-      role="table"
-      aria-rowcount={model.length}
-      className="relative h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-    >
-      <div style={{ width, minWidth: '100%' }}>
-        <div role="row" className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }}>
-          {visible.map((c) => {
-            const active = sort === c.id;
-            return (
-              <button
-                key={c.id}
-                role="columnheader"
-                type="button"
-                aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-                onClick={() => onSort(c.id)}
-                className={`flex items-center gap-1 truncate px-2 py-2 text-left hover:bg-slate-100 ${active ? 'text-sky-800' : ''}`}
-                title={`Sort by ${columnDef(c.id)?.label ?? c.id}`}
-              >
-                <span className="truncate">{flexRender(c.columnDef.header, { column: c, header: undefined as never, table })}</span>
-                {active && <span aria-hidden>{dir === 'asc' ? '▲' : '▼'}</span>}
-              </button>
-            );
-          })}
+    <div className="space-y-1">
+      {group && (
+        <div className="flex items-center gap-3 text-xs text-slate-600">
+          <span>{formatNumber(groups)} groups</span>
+          <button type="button" className="text-sky-700 hover:underline" onClick={() => table.toggleAllRowsExpanded(true)}>Expand all</button>
+          <button type="button" className="text-sky-700 hover:underline" onClick={() => table.toggleAllRowsExpanded(false)}>Collapse all</button>
         </div>
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {virtual.getVirtualItems().map((vi) => {
-            const row = model[vi.index];
-            const style = { transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT } as const;
-            if (row.getIsGrouped()) {
-              const label = columnDef(row.groupingColumnId ?? '')?.label ?? row.groupingColumnId;
+      )}
+      <div
+        ref={scrollRef}
+        data-testid="nodes-table"
+        role="table"
+        aria-rowcount={model.length}
+        className="relative h-[calc(100vh-15rem)] min-h-80 overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
+        <div style={{ width, minWidth: '100%' }}>
+          <div role="row" className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }}>
+            {visible.map((c) => {
+              const active = sort === c.id;
               return (
-                <div key={row.id} role="row" data-testid="group-row" className="absolute inset-x-0 flex items-center border-b border-slate-200 bg-slate-100 px-2 text-sm" style={style}>
-                  <button type="button" onClick={row.getToggleExpandedHandler()} className="flex items-center gap-2 font-medium text-slate-800" aria-expanded={row.getIsExpanded()}>
-                    <span aria-hidden className="w-3 text-slate-500">{row.getIsExpanded() ? '▾' : '▸'}</span>
-                    <span className="text-slate-500">{label}:</span>
-                    <span data-testid="group-value">{String(row.groupingValue)}</span>
-                    <span data-testid="group-count" className="rounded bg-white px-1.5 text-xs tabular-nums text-slate-600 ring-1 ring-slate-300">{formatNumber(row.subRows.length)}</span>
-                  </button>
+                <button
+                  key={c.id}
+                  role="columnheader"
+                  type="button"
+                  aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  onClick={() => onSort(c.id)}
+                  className={`flex items-center gap-1 truncate px-2 py-2 text-left hover:bg-slate-100 ${active ? 'text-sky-800' : ''}`}
+                  title={`Sort by ${columnDef(c.id)?.label ?? c.id}`}
+                >
+                  <span className="truncate">{flexRender(c.columnDef.header, { column: c, header: undefined as never, table })}</span>
+                  {active && <span aria-hidden>{dir === 'asc' ? '▲' : '▼'}</span>}
+                </button>
+              );
+            })}
+          </div>
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((vi) => {
+              const row = model[vi.index];
+              const style = { transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT } as const;
+              if (row.getIsGrouped()) {
+                const label = columnDef(row.groupingColumnId ?? '')?.label ?? row.groupingColumnId;
+                return (
+                  <div key={row.id} role="row" data-testid="group-row" className="absolute inset-x-0 flex items-center border-b border-slate-200 bg-slate-100 px-2 text-sm" style={style}>
+                    <button type="button" onClick={row.getToggleExpandedHandler()} className="flex items-center gap-2 font-medium text-slate-800" aria-expanded={row.getIsExpanded()}>
+                      <span aria-hidden className="w-3 text-slate-500">{row.getIsExpanded() ? '▾' : '▸'}</span>
+                      <span className="text-slate-500">{label}:</span>
+                      <span data-testid="group-value">{String(row.groupingValue)}</span>
+                      <span data-testid="group-count" className="rounded bg-white px-1.5 text-xs tabular-nums text-slate-600 ring-1 ring-slate-300">{formatNumber(row.subRows.length)}</span>
+                    </button>
+                  </div>
+                );
+              }
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  data-testid="node-row"
+                  data-node-id={row.original.id}
+                  className="absolute inset-x-0 grid items-center border-b border-slate-100 text-sm hover:bg-sky-50"
+                  style={{ ...style, gridTemplateColumns: template }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} role="cell" className="truncate px-2">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))}
                 </div>
               );
-            }
-            return (
-              <div
-                key={row.id}
-                role="row"
-                data-testid="node-row"
-                data-node-id={row.original.id}
-                className="absolute inset-x-0 grid items-center border-b border-slate-100 text-sm hover:bg-sky-50"
-                style={{ ...style, gridTemplateColumns: template }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <div key={cell.id} role="cell" className="truncate px-2">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+            })}
+          </div>
+          {model.length === 0 && <p className="p-6 text-center text-sm text-slate-500">No nodes match this view.</p>}
         </div>
-        {model.length === 0 && <p className="p-6 text-center text-sm text-slate-500">No nodes match this view.</p>}
       </div>
     </div>
   );
