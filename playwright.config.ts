@@ -2,6 +2,27 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 4610);
+/** A second dashboard whose simulated AWS refuses every call, as for credentials without permissions. */
+export const DENIED_PORT = PORT + 1;
+
+const demo = (port: number, mockPort: number, extra: Record<string, string> = {}) => ({
+  command: 'node_modules/.bin/tsx scripts/demo.ts --no-build',
+  url: `http://127.0.0.1:${port}/api/overview`,
+  timeout: 180_000,
+  reuseExistingServer: false,
+  // SIGTERM lets the demo runner stop the simulated AWS and the dashboard it started.
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+  env: {
+    PORT: String(port),
+    MOCK_AWS_PORT: String(mockPort),
+    DEMO_NODES: '300',
+    DEMO_SEED: '42',
+    AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
+    ...extra,
+  },
+});
 
 /**
  * End-to-end tests against the production build in demo mode (simulated AWS), in Debian's Chromium:
@@ -25,19 +46,5 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: 'node_modules/.bin/tsx scripts/demo.ts --no-build',
-    url: `http://127.0.0.1:${PORT}/api/overview`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      MOCK_AWS_PORT: String(MOCK_PORT),
-      DEMO_NODES: '300',
-      DEMO_SEED: '42',
-      AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
-    },
-  },
+  webServer: [demo(PORT, MOCK_PORT), demo(DENIED_PORT, MOCK_PORT + 1, { MOCK_AWS_DENY: '*' })],
 });

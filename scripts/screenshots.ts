@@ -10,7 +10,7 @@ const out = process.argv[3] ?? 'test-results/screenshots';
 const pages: [string, string][] = (process.env.SHOTS ?? '')
   .split(';')
   .filter(Boolean)
-  .map((s) => s.split('=') as [string, string]);
+  .map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] as [string, string]);
 const defaults: [string, string][] = [
   ['overview', '/'],
   ['nodes', '/nodes'],

@@ -139,8 +139,8 @@ function Platforms({ s }: { s: FleetSummary }) {
       <ul className="space-y-1.5 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="platforms">
         {s.byPlatform.map((p) => (
           <li key={p.name}>
-            <Link href={nodesHref({ platform: [p.name] })} className="group grid grid-cols-[12rem_1fr_3.5rem] items-center gap-2 text-sm">
-              <span className="truncate text-slate-700 group-hover:text-sky-700">{p.name}</span>
+            <Link href={nodesHref({ platform: [p.name] })} className="group grid grid-cols-[15rem_1fr_3.5rem] items-center gap-2 text-sm">
+              <span className="truncate text-slate-700 group-hover:text-sky-700" title={p.name}>{p.name.replace(/^Microsoft /, '')}</span>
               <span className="h-2 rounded bg-slate-100">
                 <span className="block h-2 rounded bg-sky-500" style={{ width: `${(p.count / max) * 100}%` }} />
               </span>

@@ -5,9 +5,12 @@ const AUTH_CODES = new Set([
   'InvalidClientTokenId', 'ExpiredToken', 'ExpiredTokenException', 'SignatureDoesNotMatch', 'MissingAuthenticationTokenException',
 ]);
 
-/** The reason to show the setup page instead of an empty fleet, or null when at least one region works. */
+/**
+ * The reason to show the setup page instead of an empty fleet: every region refused us and there is nothing to show.
+ * With earlier data (say an SSO session expired during the day) the data stays and each region's banner says why.
+ */
 export function setupProblem(regions: RegionStatus[]): { code: string; message: string } | null {
-  if (!regions.length || regions.some((r) => r.ok)) return null;
+  if (!regions.length || regions.some((r) => r.ok || r.nodes > 0)) return null;
   const e = regions.flatMap((r) => r.errors).find((x) => x.source === 'ssm:DescribeInstanceInformation' && AUTH_CODES.has(x.code));
   return e ? { code: e.code, message: e.message } : null;
 }

@@ -33,18 +33,18 @@ const patchWeight = (r: NodeRow): number | null => {
 };
 
 export const FIXED_COLUMNS: ColumnDef[] = [
-  { id: 'name', label: 'Name', value: (r) => r.name, width: 200 },
-  { id: 'id', label: 'Node ID', value: (r) => r.id, width: 190 },
-  { id: 'region', label: 'Region', value: (r) => r.region, width: 120 },
+  { id: 'name', label: 'Name', value: (r) => r.name, width: 180 },
+  { id: 'id', label: 'Node ID', value: (r) => r.id, width: 175 },
+  { id: 'region', label: 'Region', value: (r) => r.region, width: 115 },
   { id: 'ping', label: 'SSM status', value: (r) => r.ping, width: 130 },
-  { id: 'lastPing', label: 'Last ping', value: (r) => r.lastPingAt, width: 110 },
-  { id: 'platform', label: 'Platform', value: (r) => platformLabel(r), width: 220 },
+  { id: 'lastPing', label: 'Last ping', value: (r) => r.lastPingAt, width: 95 },
+  { id: 'platform', label: 'Platform', value: (r) => platformLabel(r), width: 230 },
   { id: 'agent', label: 'Agent', value: (r) => r.agentVersion, width: 120 },
   { id: 'ip', label: 'IP address', value: (r) => r.ip, width: 120 },
   { id: 'instanceType', label: 'Type', value: (r) => r.instanceType, width: 110 },
   { id: 'az', label: 'AZ', value: (r) => r.az, width: 120 },
-  { id: 'patch', label: 'Patches', value: patchWeight, width: 190 },
-  { id: 'ops', label: 'OpsItems', value: (r) => r.openOpsItems, width: 90 },
+  { id: 'patch', label: 'Patches', value: patchWeight, width: 200 },
+  { id: 'ops', label: 'OpsItems', value: (r) => r.openOpsItems, width: 85 },
   { id: 'scannedAt', label: 'Last patch scan', value: (r) => r.patchScannedAt, width: 130 },
   { id: 'patchGroup', label: 'Patch group', value: (r) => r.patchGroup, width: 130 },
   { id: 'critical', label: 'Critical missing', value: (r) => r.patchCritical, width: 110 },
@@ -61,15 +61,16 @@ export const FIXED_COLUMNS: ColumnDef[] = [
 
 const FIXED_BY_ID = new Map(FIXED_COLUMNS.map((c) => [c.id, c]));
 
+/** What an engineer scans first comes first: identity, connectivity, patches and issues, then placement. */
 export const DEFAULT_COLUMNS = [
-  'name', 'id', 'region', 'ping', 'lastPing', 'platform', 'agent', 'ip', 'instanceType', 'az',
-  'tag:Environment', 'tag:Team', 'patch', 'ops',
+  'name', 'id', 'region', 'ping', 'lastPing', 'patch', 'ops', 'platform', 'agent', 'tag:Environment', 'tag:Team',
+  'ip', 'instanceType', 'az',
 ];
 
 export function platformLabel(r: NodeRow): string | null {
   if (!r.platformName) return null;
   // Windows versions (10.0.20348) say nothing an engineer reads; the name already carries the release.
-  if (r.platformType === 'Windows') return r.platformName;
+  if (r.platformType === 'Windows') return r.platformName.replace(/^Microsoft /, '');
   return r.platformVersion ? `${r.platformName} ${r.platformVersion}` : r.platformName;
 }
 
