@@ -16,12 +16,12 @@ const text = (v: string | null | number) => (v === null || v === '' ? <Dash /> :
 
 const CELLS: Record<string, Cell> = {
   name: (r) => (
-    <Link href={`/nodes/${r.id}`} className="font-medium text-sky-700 hover:underline" title={r.name ?? r.id}>
+    <Link prefetch={false} href={`/nodes/${r.id}`} className="font-medium text-sky-700 hover:underline" title={r.name ?? r.id}>
       {r.name ?? <span className="italic text-slate-500">(no name)</span>}
     </Link>
   ),
   id: (r) => (
-    <Link href={`/nodes/${r.id}`} className="font-mono text-xs text-slate-700 hover:text-sky-700 hover:underline">
+    <Link prefetch={false} href={`/nodes/${r.id}`} className="font-mono text-xs text-slate-700 hover:text-sky-700 hover:underline">
       {r.id}
     </Link>
   ),
