@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^server-only$/, replacement: path.resolve(__dirname, 'node_modules/server-only/empty.js') },
-      { find: /^@\//, replacement: path.resolve(__dirname) + '/' },
+      { find: /^server-only$/, replacement: path.resolve(root, 'node_modules/server-only/empty.js') },
+      { find: /^@\//, replacement: root + '/' },
     ],
   },
   test: {

@@ -12,7 +12,8 @@ import { needsBuild, ROOT } from './lib/build-state';
 import { run } from './lib/proc';
 
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
-const out = path.join(ROOT, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const out = path.join(ROOT, '.test-reports');
 mkdirSync(out, { recursive: true });
 const filters = process.argv.slice(2);
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCES = ['app', 'lib', 'components', 'next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newest(p: string): number {
