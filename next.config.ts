@@ -2,8 +2,8 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The AWS SDK is large and server-only: keep it out of the bundler and load it from node_modules.
-  serverExternalPackages: ['@aws-sdk/client-ssm', '@aws-sdk/client-ec2'],
+  // Large or native server-only packages: keep them out of the bundler and load them from node_modules.
+  serverExternalPackages: ['@aws-sdk/client-ssm', '@aws-sdk/client-ec2', 'better-sqlite3'],
 };
 
 export default nextConfig;

@@ -73,3 +73,18 @@ const RefreshSchema = z.object({
 export function parseRefresh(url: URL): boolean {
   return parseOr400(RefreshSchema, { refresh: url.searchParams.get('refresh') ?? undefined }).refresh;
 }
+
+const MAX_BODY = 256 * 1024;
+
+/** The JSON body, or a 400 that says why it could not be read. */
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.includes('application/json')) throw new ApiError(415, 'UnsupportedMediaType', 'send the body as application/json');
+  const text = await req.text();
+  if (text.length > MAX_BODY) throw new ApiError(413, 'BodyTooLarge', `the body is larger than ${MAX_BODY / 1024} KiB`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'BadRequest', 'the body is not valid JSON');
+  }
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { db } from '@/lib/db/database';
+import { ApiError } from '@/lib/api/route';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+export function idempotencyKeyOf(req: Request): string {
+  const key = req.headers.get(IDEMPOTENCY_HEADER);
+  if (!key) throw new ApiError(400, 'IdempotencyKeyRequired', 'actions need an Idempotency-Key header (a fresh UUID per submission)');
+  if (!KEY.test(key)) throw new ApiError(400, 'BadRequest', 'Idempotency-Key must be 16-100 letters, digits, "-" or "_" (a UUID works)');
+  return key;
+}
+
+export const hashRequest = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+export type Claim = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
+
+/**
+ * Claim a key for this request, atomically (SQLite serializes writers): the first submission proceeds; a repeat of
+ * the same submission gets the first one's answer, or 409 while it is still in flight; another request under the same
+ * key is refused. So a double click or a network retry sends one command.
+ */
+export function claimKey(key: string, actor: string, requestHash: string): Claim {
+  const d = db();
+  return d.transaction((): Claim => {
+    const row = d.prepare('SELECT actor, request_hash, state, status_code, response FROM idempotency WHERE key = ?').get(key) as
+      | { actor: string; request_hash: string; state: string; status_code: number | null; response: string | null }
+      | undefined;
+    if (!row) {
+      d.prepare("INSERT INTO idempotency (key, actor, request_hash, state, created_at) VALUES (?, ?, ?, 'in_progress', ?)").run(
+        key, actor, requestHash, new Date().toISOString(),
+      );
+      return { kind: 'new' };
+    }
+    if (row.actor !== actor || row.request_hash !== requestHash) {
+      throw new ApiError(422, 'IdempotencyKeyReused', 'this Idempotency-Key was already used for a different request');
+    }
+    if (row.state === 'in_progress') {
+      throw new ApiError(409, 'DuplicateInFlight', 'this submission is already being processed; it is not sent again');
+    }
+    return { kind: 'replay', status: row.status_code ?? 200, body: JSON.parse(row.response ?? 'null') };
+  }).immediate();
+}
+
+/** Store the answer so a repeat of the submission gets it without acting again. */
+export function completeKey(key: string, status: number, body: unknown): void {
+  db().prepare("UPDATE idempotency SET state = 'done', status_code = ?, response = ? WHERE key = ?").run(status, JSON.stringify(body), key);
+}
+
+/** A submission refused before anything was sent may be corrected and sent again under the same key. */
+export function releaseKey(key: string): void {
+  db().prepare("DELETE FROM idempotency WHERE key = ? AND state = 'in_progress'").run(key);
+}

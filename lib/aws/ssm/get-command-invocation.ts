@@ -1,0 +1,17 @@
+import 'server-only';
+import { GetCommandInvocationCommand, type GetCommandInvocationCommandOutput } from '@aws-sdk/client-ssm';
+import { ssmClient } from '../clients';
+import { toAwsError } from '../errors';
+
+/** AWS returns at most this much of each stream here; the rest only goes to S3 or CloudWatch when configured. */
+export const STDOUT_LIMIT = 24_000;
+export const STDERR_LIMIT = 8_000;
+
+/** One node's result of a command, with its output. */
+export async function getCommandInvocation(region: string, commandId: string, instanceId: string): Promise<GetCommandInvocationCommandOutput> {
+  try {
+    return await ssmClient(region).send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId }));
+  } catch (err) {
+    throw toAwsError(err, { service: 'ssm', operation: 'GetCommandInvocation', region });
+  }
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { paginateListCommandInvocations, type CommandInvocation } from '@aws-sdk/client-ssm';
+import { ssmClient } from '../clients';
+import { toAwsError } from '../errors';
+import { LIMITS, PageCapError } from '../limits';
+
+export type { CommandInvocation };
+
+/** Every invocation of a command (50 a page), without plugin output (Details=false keeps pages small). */
+export async function listCommandInvocations(region: string, commandId: string): Promise<CommandInvocation[]> {
+  const out: CommandInvocation[] = [];
+  try {
+    const pages = paginateListCommandInvocations({ client: ssmClient(region), pageSize: 50 }, { CommandId: commandId, Details: false });
+    let n = 0;
+    for await (const page of pages) {
+      if (++n > LIMITS.maxPages) throw new PageCapError('ListCommandInvocations');
+      out.push(...(page.CommandInvocations ?? []));
+    }
+  } catch (err) {
+    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
+  }
+  return out;
+}
