@@ -9,7 +9,7 @@ import { columnDef, DEFAULT_COLUMNS, isColumnId, TAG_COLUMN_PREFIX } from './col
  */
 
 export const PATCH_FILTERS = [
-  'compliant', 'noncompliant', 'missing', 'critical', 'failed', 'pendingReboot', 'rejected', 'notScanned', 'staleScan',
+  'compliant', 'noncompliant', 'missing', 'critical', 'security', 'other', 'failed', 'pendingReboot', 'rejected', 'notScanned', 'staleScan',
 ] as const;
 export const STALE_SCAN_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -53,6 +53,8 @@ export const NodeViewSchema = z.object({
   patch: many(z.enum(PATCH_FILTERS)),
   agent: many(z.enum(['latest', 'outdated'])),
   ops: many(z.enum(['open', 'none'])),
+  /** Patch group as AWS reports it in the node's patch state. */
+  pgroup: many(z.string().min(1).max(256)),
   sort: columnId.default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   group: groupId.optional(),
@@ -61,7 +63,7 @@ export const NodeViewSchema = z.object({
 export type NodeView = z.infer<typeof NodeViewSchema>;
 
 const SCALARS = new Set(['q', 'sort', 'dir', 'group']);
-const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops']);
+const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup']);
 
 /** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
 export function searchParamsToInput(params: URLSearchParams | Record<string, string | string[] | undefined>) {
@@ -87,7 +89,7 @@ export const DEFAULT_VIEW: NodeView = NodeViewSchema.parse({});
 export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
   const p = new URLSearchParams();
   if (view.q) p.set('q', view.q);
-  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops'] as const) for (const v of view[k] ?? []) p.append(k, v);
+  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops', 'pgroup'] as const) for (const v of view[k] ?? []) p.append(k, v);
   for (const t of view.tag ?? []) p.append('tag', tagFilterToString(t));
   if (view.sort && view.sort !== DEFAULT_VIEW.sort) p.set('sort', view.sort);
   if (view.dir && view.dir !== DEFAULT_VIEW.dir) p.set('dir', view.dir);
@@ -121,6 +123,8 @@ function matchesPatch(r: NodeRow, f: (typeof PATCH_FILTERS)[number], now: number
     case 'noncompliant': return r.patchStatus === 'noncompliant';
     case 'missing': return (r.patchMissing ?? 0) > 0;
     case 'critical': return (r.patchCritical ?? 0) > 0;
+    case 'security': return (r.patchSecurity ?? 0) > 0;
+    case 'other': return (r.patchOther ?? 0) > 0;
     case 'failed': return (r.patchFailed ?? 0) > 0;
     case 'pendingReboot': return (r.patchPendingReboot ?? 0) > 0;
     case 'rejected': return (r.patchRejected ?? 0) > 0;
@@ -146,7 +150,9 @@ export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now()): 
   const ping = new Set(view.ping);
   const platform = new Set(view.platform);
   const region = new Set(view.region);
+  const pgroup = new Set(view.pgroup);
   return rows.filter((r) => {
+    if (pgroup.size && !pgroup.has(r.patchGroup ?? '')) return false;
     if (ping.size && !ping.has(r.ping)) return false;
     if (platform.size && !platform.has(r.platformName ?? '')) return false;
     if (region.size && !region.has(r.region)) return false;

@@ -22,7 +22,8 @@ import { ColumnChooser } from './column-chooser';
 import { nodesCsv, downloadText } from './export-csv';
 
 const PATCH_LABELS: Record<string, string> = {
-  compliant: 'Compliant', noncompliant: 'Noncompliant', missing: 'Missing patches', critical: 'Critical missing', failed: 'Failed installs',
+  compliant: 'Compliant', noncompliant: 'Noncompliant', missing: 'Missing patches', critical: 'Critical missing', security: 'Security missing',
+  other: 'Other missing', failed: 'Failed installs',
   pendingReboot: 'Pending reboot', rejected: 'Rejected installed', notScanned: 'Never scanned', staleScan: 'Scan older than 7 days',
 };
 
@@ -145,7 +146,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
           </button>
         ))}
         {chips.length > 0 && (
-          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [] })} className="text-xs text-sky-700 hover:underline">
+          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [], pgroup: [] })} className="text-xs text-sky-700 hover:underline">
             Clear all filters
           </button>
         )}
@@ -170,6 +171,8 @@ function useFacets(all: NodeRow[], view: NodeView, now: number) {
       if (r.patchStatus) out.push(r.patchStatus);
       if ((r.patchMissing ?? 0) > 0) out.push('missing');
       if ((r.patchCritical ?? 0) > 0) out.push('critical');
+      if ((r.patchSecurity ?? 0) > 0) out.push('security');
+      if ((r.patchOther ?? 0) > 0) out.push('other');
       if ((r.patchFailed ?? 0) > 0) out.push('failed');
       if ((r.patchPendingReboot ?? 0) > 0) out.push('pendingReboot');
       if ((r.patchRejected ?? 0) > 0) out.push('rejected');
@@ -190,7 +193,7 @@ function useFacets(all: NodeRow[], view: NodeView, now: number) {
 function activeChips(view: NodeView): { key: string; label: string; remove: Partial<NodeView> }[] {
   const chips: { key: string; label: string; remove: Partial<NodeView> }[] = [];
   if (view.q) chips.push({ key: 'q', label: `“${view.q}”`, remove: { q: '' } });
-  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops', name: string, label = (v: string) => v) => {
+  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup', name: string, label = (v: string) => v) => {
     for (const v of view[k] as string[]) chips.push({ key: `${k}:${v}`, label: `${name}: ${label(v)}`, remove: { [k]: (view[k] as string[]).filter((x) => x !== v) } });
   };
   multi('ping', 'Status', (v) => PING_LABEL[v as keyof typeof PING_LABEL] ?? v);
@@ -199,6 +202,7 @@ function activeChips(view: NodeView): { key: string; label: string; remove: Part
   multi('patch', 'Patches', (v) => PATCH_LABELS[v] ?? v);
   multi('agent', 'Agent');
   multi('ops', 'OpsItems');
+  multi('pgroup', 'Patch group');
   for (const t of view.tag) {
     const s = tagFilterToString(t);
     chips.push({ key: `tag:${s}`, label: t.negate ? `no ${t.key} tag` : `${t.key} = ${t.value ?? 'any'}`, remove: { tag: view.tag.filter((x) => tagFilterToString(x) !== s) } });
