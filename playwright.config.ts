@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { rmSync } from 'node:fs';
+
+// Every end-to-end run starts with empty run history and audit logs.
+rmSync('.e2e-data', { recursive: true, force: true });
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 4610);
@@ -20,6 +24,8 @@ const demo = (port: number, mockPort: number, extra: Record<string, string> = {}
     DEMO_NODES: '300',
     DEMO_SEED: '42',
     AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
+    DATA_DIR: `.e2e-data/${port}`,
+    DASHBOARD_MODE: 'operator',
     ...extra,
   },
 });
@@ -46,5 +52,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: [demo(PORT, MOCK_PORT), demo(DENIED_PORT, MOCK_PORT + 1, { MOCK_AWS_DENY: '*' })],
+  webServer: [
+    demo(PORT, MOCK_PORT),
+    demo(DENIED_PORT, MOCK_PORT + 1, { MOCK_AWS_DENY: '*' }),
+    // Read-only: actions are refused.
+    demo(PORT + 2, MOCK_PORT + 2, { DASHBOARD_MODE: 'read-only' }),
+  ],
 });

@@ -2,6 +2,8 @@ import './globals.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { headers } from 'next/headers';
+import { resolveActor, refusalReason } from '@/lib/actions/identity';
 import { Providers } from './providers';
 import { NavLinks } from './nav-links';
 import { dashboardInfo } from '@/lib/fleet/settings';
@@ -15,6 +17,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection(); // configuration is read at run time, never at build time
   const info = dashboardInfo();
+  const actor = resolveActor(await headers());
+  const refusal = refusalReason(actor);
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-100 text-slate-900 antialiased">
@@ -33,6 +37,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   </span>
                 )}
                 <span className="text-slate-400">{info.regions.join(' · ')}</span>
+                <span
+                  data-testid="mode-badge"
+                  title={refusal?.message ?? `Signed in as ${actor.id}: actions are enabled`}
+                  className={`rounded px-2 py-0.5 font-medium ${refusal ? 'bg-slate-700 text-slate-200' : 'bg-emerald-600 text-white'}`}
+                >
+                  {refusal ? (refusal.code === 'ReadOnlyMode' ? 'Read-only' : `${actor.id} · view only`) : `${actor.id} · operator`}
+                </span>
               </div>
             </div>
           </header>

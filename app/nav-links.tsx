@@ -5,6 +5,9 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
+  { href: '/patching', label: 'Patching' },
+  { href: '/runs', label: 'Runs' },
+  { href: '/audit', label: 'Audit' },
 ];
 
 export function NavLinks() {

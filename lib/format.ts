@@ -31,3 +31,12 @@ export function percent(part: number, whole: number): string {
   if (!whole) return '—';
   return `${Math.round((part / whole) * 1000) / 10}%`;
 }
+
+/** Time until a future moment: "in 3h", "in 2d" ("due" once passed). */
+export function formatUntil(iso: string | null, now: number): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '—';
+  if (t <= now) return 'due';
+  return `in ${formatAge(new Date(now).toISOString(), t, false)}`;
+}

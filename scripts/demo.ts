@@ -33,6 +33,9 @@ async function main() {
     AWS_PROFILE: '',
     AWS_EC2_METADATA_DISABLED: 'true',
     DEMO_MODE: '1',
+    // The demo acts as a built-in demo operator so patch runs can be tried; DASHBOARD_MODE=read-only to see the refusal.
+    DASHBOARD_MODE: process.env.DASHBOARD_MODE || 'operator',
+    DATA_DIR: process.env.DATA_DIR || path.join(ROOT, '.demo-data'),
   };
 
   const mock = startGroup(bin('tsx'), [path.join(ROOT, 'mocks', 'server.ts')], {

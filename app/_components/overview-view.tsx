@@ -5,7 +5,7 @@ import { overviewQuery } from '@/lib/query/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { fleetKeys } from '@/lib/query/keys';
 import type { FleetSummary } from '@/lib/contracts/summary';
-import { viewToSearchParams, type NodeView } from '@/lib/contracts/node-view';
+import { nodesHref } from '@/lib/contracts/node-view';
 import { formatNumber, percent, formatAge } from '@/lib/format';
 import { Stat } from '@/components/ui/stat';
 import { Banner } from '@/components/ui/banner';
@@ -15,10 +15,6 @@ import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
 import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
 import { useNow } from '@/components/use-now';
 
-export const nodesHref = (view: Partial<NodeView>) => {
-  const q = viewToSearchParams(view).toString();
-  return q ? `/nodes?${q}` : '/nodes';
-};
 
 export function OverviewView() {
   const qc = useQueryClient();

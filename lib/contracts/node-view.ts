@@ -98,6 +98,12 @@ export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
   return p;
 }
 
+/** A link to the nodes page showing this view. */
+export function nodesHref(view: Partial<NodeView>): string {
+  const q = viewToSearchParams(view).toString();
+  return q ? `/nodes?${q}` : '/nodes';
+}
+
 export function tagFilterToString(t: TagFilter): string {
   if (t.negate) return `!${t.key}`;
   return `${t.key}=${t.value ?? '*'}`;

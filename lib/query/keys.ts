@@ -4,4 +4,19 @@ export const fleetKeys = {
   nodes: () => [...fleetKeys.all, 'nodes'] as const,
   node: (id: string) => [...fleetKeys.all, 'node', id] as const,
   overview: () => [...fleetKeys.all, 'overview'] as const,
+  nodePatches: (id: string) => [...fleetKeys.all, 'node', id, 'patches'] as const,
 };
+
+export const patchingKeys = {
+  summary: () => ['patching', 'summary'] as const,
+  config: () => ['patching', 'config'] as const,
+};
+
+export const runKeys = {
+  list: () => ['runs'] as const,
+  run: (id: string) => ['runs', id] as const,
+  output: (id: string, node: string) => ['runs', id, 'output', node] as const,
+};
+
+export const auditKeys = { list: (query: string) => ['audit', query] as const };
+export const meKey = ['me'] as const;

@@ -12,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { CommandLine } from '@/components/ui/copy-button';
 import { PingBadge } from '@/components/fleet/ping-badge';
 import { PatchBadge } from '@/components/fleet/patch-badge';
+import { NodePatchesTable } from './node-patches';
 
 export function NodeDetailView({ id }: { id: string }) {
   const q = useQuery(nodeQuery(id));
@@ -91,6 +92,11 @@ export function NodeDetailView({ id }: { id: string }) {
         </Card>
         <PatchCard node={n} now={now} />
         <OpsItemsCard detail={d} />
+        {n.managed && (
+          <div className="lg:col-span-2">
+            <NodePatchesTable nodeId={n.id} />
+          </div>
+        )}
         <Card title={`Tags (${Object.keys(n.tags).length})`}>
           <table className="w-full text-sm">
             <tbody>

@@ -28,7 +28,12 @@ export function DataTable({
   sort,
   dir,
   onSort,
+  selected,
+  onSelect,
 }: {
+  /** Node IDs picked for an action; `onSelect(ids, on)` adds or removes them. */
+  selected: Set<string>;
+  onSelect: (ids: string[], on: boolean) => void;
   rows: NodeRow[];
   columns: string[];
   group: string | undefined;
@@ -67,8 +72,10 @@ export function DataTable({
   });
   const model = table.getRowModel().rows;
   const visible = table.getVisibleLeafColumns();
-  const template = visible.map((c) => `${c.getSize()}px`).join(' ');
-  const width = visible.reduce((w, c) => w + c.getSize(), 0);
+  const template = ['36px', ...visible.map((c) => `${c.getSize()}px`)].join(' ');
+  const width = 36 + visible.reduce((w, c) => w + c.getSize(), 0);
+  const selectable = rows.filter((r) => r.managed).map((r) => r.id);
+  const allSelected = selectable.length > 0 && selectable.every((id) => selected.has(id));
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -97,6 +104,9 @@ export function DataTable({
       >
         <div style={{ width, minWidth: '100%' }}>
           <div role="row" className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }}>
+            <label className="flex items-center justify-center" title="Select every managed node in this view">
+              <input type="checkbox" aria-label="Select all nodes in this view" checked={allSelected} onChange={() => onSelect(selectable, !allSelected)} />
+            </label>
             {visible.map((c) => {
               const active = sort === c.id;
               return (
@@ -122,7 +132,8 @@ export function DataTable({
               if (row.getIsGrouped()) {
                 const label = columnDef(row.groupingColumnId ?? '')?.label ?? row.groupingColumnId;
                 return (
-                  <div key={row.id} role="row" data-testid="group-row" className="absolute inset-x-0 flex items-center border-b border-slate-200 bg-slate-100 px-2 text-sm" style={style}>
+                  <div key={row.id} role="row" data-testid="group-row" className="absolute inset-x-0 flex items-center gap-2 border-b border-slate-200 bg-slate-100 pr-2 text-sm" style={style}>
+                    <GroupCheckbox ids={row.subRows.filter((r) => r.original.managed).map((r) => r.original.id)} selected={selected} onSelect={onSelect} />
                     <button type="button" onClick={row.getToggleExpandedHandler()} className="flex items-center gap-2 font-medium text-slate-800" aria-expanded={row.getIsExpanded()}>
                       <span aria-hidden className="w-3 text-slate-500">{row.getIsExpanded() ? '▾' : '▸'}</span>
                       <span className="text-slate-500">{label}:</span>
@@ -141,6 +152,15 @@ export function DataTable({
                   className="absolute inset-x-0 grid items-center border-b border-slate-100 text-sm hover:bg-sky-50"
                   style={{ ...style, gridTemplateColumns: template }}
                 >
+                  <label className="flex items-center justify-center">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.original.name ?? row.original.id}`}
+                      disabled={!row.original.managed}
+                      checked={selected.has(row.original.id)}
+                      onChange={(e) => onSelect([row.original.id], e.target.checked)}
+                    />
+                  </label>
                   {row.getVisibleCells().map((cell) => (
                     <div key={cell.id} role="cell" className="truncate px-2">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -154,5 +174,14 @@ export function DataTable({
         </div>
       </div>
     </div>
+  );
+}
+
+function GroupCheckbox({ ids, selected, onSelect }: { ids: string[]; selected: Set<string>; onSelect: (ids: string[], on: boolean) => void }) {
+  const all = ids.length > 0 && ids.every((id) => selected.has(id));
+  return (
+    <label className="flex w-9 shrink-0 items-center justify-center">
+      <input type="checkbox" aria-label="Select every node of this group" disabled={!ids.length} checked={all} onChange={() => onSelect(ids, !all)} />
+    </label>
   );
 }

@@ -20,6 +20,7 @@ import { facetCounts, options } from './facets';
 import { TagFilterPicker, tagIndex } from './tag-filter';
 import { ColumnChooser } from './column-chooser';
 import { nodesCsv, downloadText } from './export-csv';
+import { SelectionBar } from './selection-bar';
 
 const PATCH_LABELS: Record<string, string> = {
   compliant: 'Compliant', noncompliant: 'Noncompliant', missing: 'Missing patches', critical: 'Critical missing', security: 'Security missing',
@@ -61,6 +62,13 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const tags = useMemo(() => tagIndex(all), [all]);
   const facets = useFacets(all, deferredView, now);
   const columns = view.cols ?? DEFAULT_COLUMNS;
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const select = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      return next;
+    });
 
   if (fleet.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
   if (fleet.isError) {
@@ -152,7 +160,10 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         )}
         {refresh.isError && <span className="text-xs text-red-700">Refresh failed: {refresh.error.message}</span>}
       </div>
+      <SelectionBar selected={selected} fleet={all} onClear={() => setSelected(new Set())} />
       <DataTable
+        selected={selected}
+        onSelect={select}
         rows={rows}
         columns={columns}
         group={view.group}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { getQueryClient } from '@/lib/query/query-client';
+import { patchingKeys } from '@/lib/query/keys';
+import { getFleetSnapshot } from '@/lib/fleet/fleet';
+import { complianceSummary } from '@/lib/patching/compliance';
+import { PatchingView } from './patching-view';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Patching' };
+
+export default async function PatchingPage() {
+  const qc = getQueryClient();
+  await qc.prefetchQuery({
+    queryKey: patchingKeys.summary(),
+    queryFn: async () => {
+      const snap = await getFleetSnapshot();
+      return complianceSummary(snap.nodes, snap.generatedAt);
+    },
+  });
+  return (
+    <HydrationBoundary state={dehydrate(qc)}>
+      <PatchingView />
+    </HydrationBoundary>
+  );
+}

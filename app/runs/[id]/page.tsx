@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { RunView } from './run-view';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).id };
+}
+
+export default async function RunPage({ params }: Props) {
+  return <RunView id={(await params).id} />;
+}
