@@ -74,7 +74,7 @@ describe('server environment', () => {
   it('uses the defaults and reads the fault settings', () => {
     expect(parseServerEnv({})).toEqual({
       ok: true,
-      options: { port: 4566, nodes: 300, seed: 42, regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], scenario: { latencyMs: 0, failRegions: [], denyOperations: [] } },
+      options: { port: 4566, nodes: 300, seed: 42, timeSpeed: 1, regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], scenario: { latencyMs: 0, failRegions: [], denyOperations: [] } },
     });
     const parsed = parseServerEnv({ DEMO_NODES: '10000', AWS_REGIONS: 'eu-central-1, us-west-2', MOCK_AWS_THROTTLE_RATE: '0.2', MOCK_AWS_FAIL_REGIONS: 'us-west-2', MOCK_AWS_DENY: 'ec2:DescribeInstances' });
     expect(parsed).toMatchObject({ ok: true, options: { nodes: 10000, regions: ['eu-central-1', 'us-west-2'], scenario: { throttleRate: 0.2, failRegions: ['us-west-2'], denyOperations: ['ec2:DescribeInstances'] } } });

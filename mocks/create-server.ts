@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { getResponse, type RequestHandler } from 'msw';
 import { createAwsHandlers, RECEIVED_AT_HEADER } from './aws/handlers';
 import { rawBody } from './aws/protocol/json11';
-import { createSimulation, type Simulation, type SimulationOptions } from './fleet-sim';
+import { checkAdvance, checkSpeed, createSimulation, type Simulation, type SimulationOptions } from './fleet-sim';
 import { createScenario, ScenarioError, updateScenario, type Scenario } from './scenarios';
 import { createStats, type Stats } from './stats';
 
@@ -66,6 +66,30 @@ export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsSer
     return { busyMs: Math.round(busyMs), busyPerCallMs: calls > 0 ? Number((busyMs / calls).toFixed(3)) : 0 };
   };
 
+  const clockState = () => {
+    const now = sim.clock.now();
+    return { now, iso: new Date(now).toISOString(), speed: sim.clock.speed };
+  };
+
+  /** POST /__mock/clock {speed?, advanceMs?}: both validated before either applies. */
+  function updateClock(res: ServerResponse, body: Buffer): void {
+    let patch: unknown;
+    try {
+      patch = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { error: 'body must be JSON' });
+    }
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return sendJson(res, 400, { error: 'body must be a JSON object like {"speed": 10, "advanceMs": 60000}' });
+    const p = patch as Record<string, unknown>;
+    const errors = Object.keys(p).filter((k) => k !== 'speed' && k !== 'advanceMs').map((k) => `unknown field ${k}`);
+    if ('speed' in p) errors.push(...[checkSpeed(p.speed)].filter((e): e is string => e !== null));
+    if ('advanceMs' in p) errors.push(...[checkAdvance(p.advanceMs)].filter((e): e is string => e !== null));
+    if (errors.length > 0) return sendJson(res, 400, { error: errors.join('; ') });
+    if (typeof p.speed === 'number') sim.clock.setSpeed(p.speed);
+    if (typeof p.advanceMs === 'number') sim.clock.advance(p.advanceMs);
+    sendJson(res, 200, clockState());
+  }
+
   async function control(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): Promise<void> {
     const route = `${req.method} ${path}`;
     if (route === 'GET /__mock/health') return sendJson(res, 200, { ok: true, nodes: sim.nodeCount, regions: sim.regions });
@@ -76,6 +100,8 @@ export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsSer
       return sendJson(res, 200, { ok: true });
     }
     if (route === 'GET /__mock/scenario') return sendJson(res, 200, scenario);
+    if (route === 'GET /__mock/clock') return sendJson(res, 200, clockState());
+    if (route === 'POST /__mock/clock') return updateClock(res, body);
     if (route === 'POST /__mock/reset') return (sim.reset(), sendJson(res, 200, { ok: true, nodes: sim.nodeCount }));
     if (route === 'POST /__mock/scenario') {
       let patch: unknown;

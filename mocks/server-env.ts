@@ -1,6 +1,6 @@
 /** Reads the standalone endpoint's settings from the environment (see mocks/server.ts). */
 import type { MockAwsServerOptions } from './create-server';
-import { DEFAULT_REGIONS, MAX_NODES } from './fleet-sim';
+import { checkSpeed, DEFAULT_REGIONS, MAX_NODES } from './fleet-sim';
 import { parseScenarioPatch, ScenarioError, type Scenario } from './scenarios';
 
 type Env = Record<string, string | undefined>;
@@ -24,6 +24,10 @@ export function parseServerEnv(env: Env): ParsedEnv {
   const seed = integer(env, 'DEMO_SEED', 42, 0, 2 ** 32 - 1);
   const latencyMs = integer(env, 'MOCK_AWS_LATENCY_MS', 0, 0, 60_000);
   for (const v of [port, nodes, seed, latencyMs]) if (typeof v === 'string') return { ok: false, error: v };
+  const speedText = env.MOCK_AWS_TIME_SPEED?.trim();
+  const timeSpeed = speedText ? Number(speedText) : 1;
+  const badSpeed = checkSpeed(timeSpeed);
+  if (badSpeed) return { ok: false, error: `MOCK_AWS_TIME_SPEED: ${badSpeed.replace(/\(got .*\)$/, `(got "${speedText}")`)}` };
   const regions = list(env.AWS_REGIONS);
   const bad = regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
   if (bad) return { ok: false, error: `AWS_REGIONS entry "${bad}" is not a region name like us-east-1` };
@@ -41,6 +45,7 @@ export function parseServerEnv(env: Env): ParsedEnv {
       port: port as number,
       nodes: nodes as number,
       seed: seed as number,
+      timeSpeed,
       regions: regions.length > 0 ? regions : [...DEFAULT_REGIONS],
       scenario,
     },

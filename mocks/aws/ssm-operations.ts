@@ -5,7 +5,9 @@ import type {
   ListTagsForResourceResult,
 } from '@aws-sdk/client-ssm';
 import { SimError, type Simulation } from '../fleet-sim';
+import { SSM_COMMAND_OPERATIONS } from './ssm-command-operations';
 import { toInstanceInformation, toInstancePatchState, toOpsItemSummary } from './ssm-output';
+import { SSM_PATCH_OPERATIONS } from './ssm-patch-operations';
 
 export type SsmOperation = (sim: Simulation, region: string, input: Record<string, unknown>) => object;
 
@@ -56,4 +58,6 @@ export const SSM_OPERATIONS: Record<string, SsmOperation> = {
   DescribeInstancePatchStates: operation(describeInstancePatchStates),
   DescribeOpsItems: operation(describeOpsItems),
   ListTagsForResource: operation(listTagsForResource),
+  ...SSM_PATCH_OPERATIONS,
+  ...SSM_COMMAND_OPERATIONS,
 };

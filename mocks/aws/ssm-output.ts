@@ -32,6 +32,12 @@ export function toInstanceInformation(node: SimNode, now: number): InstanceInfor
   };
 }
 
+function noRebootTime(scan: PatchScan): Date | undefined {
+  const t = scan.lastNoRebootInstallTime !== undefined ? scan.lastNoRebootInstallTime
+    : scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? scan.endTime : null;
+  return t === null ? undefined : at(t);
+}
+
 export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: PatchCounts): InstancePatchState {
   return {
     InstanceId: node.id,
@@ -42,7 +48,7 @@ export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: Pat
     OperationEndTime: at(scan.endTime),
     Operation: scan.operation,
     RebootOption: scan.rebootOption,
-    LastNoRebootInstallOperationTime: scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? at(scan.endTime) : undefined,
+    LastNoRebootInstallOperationTime: noRebootTime(scan),
     ...counts,
     UnreportedNotApplicableCount: 0,
   };

@@ -3,6 +3,8 @@ import { HYBRID_LOCATIONS } from './catalog';
 import { instanceProfile, newEc2Node, newHybridNode, newLaunch, type Ec2Kind, type GenContext, type Launch } from './generate-node';
 import { generateOpsItems } from './generate-ops-items';
 import { buildInfra } from './infra';
+import { buildMaintenanceWindows, type SimMaintenanceWindow } from './maintenance-windows';
+import { baselineIdFor, buildPatchConfig, operatingSystemOf, type RegionPatchConfig } from './patch-config';
 import { createRng, hashSeed } from './prng';
 import type { OpsItem, SimNode } from './types';
 
@@ -17,6 +19,8 @@ export interface FleetOptions {
 export interface GeneratedFleet {
   nodes: SimNode[];
   opsItems: OpsItem[];
+  patchConfigs: Map<string, RegionPatchConfig>;
+  maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
 }
 
 /** Descending region weights: 55/30/15 for three regions, a geometric decay for more. */
@@ -56,8 +60,15 @@ export function generateFleet(opts: FleetOptions): GeneratedFleet {
   const ctx: GenContext = { rng, accountId: opts.accountId, now: opts.now, ids: new Set(), names: new Map(), profileIds: new Map() };
   const counts = splitAcrossRegions(opts.nodes, opts.regions.length);
   const nodes: SimNode[] = [];
+  const patchConfigs = new Map<string, RegionPatchConfig>();
+  const maintenanceWindows = new Map<string, SimMaintenanceWindow[]>();
   opts.regions.forEach((region, r) => {
     const infra = buildInfra(region, r, rng);
+    // Derived from the infra's seeded IDs: no further draws, so the nodes stay the same.
+    const config = buildPatchConfig(region, { now: opts.now, salt: infra.vpcId, customIds: infra.baselines });
+    patchConfigs.set(region, config);
+    maintenanceWindows.set(region, buildMaintenanceWindows(region, opts.now, infra.vpcId));
+    const first = nodes.length;
     const kinds = kindsFor(counts[r], r === 0, ctx);
     let launch: Launch | undefined;
     let slots = 0;
@@ -83,7 +94,12 @@ export function generateFleet(opts: FleetOptions): GeneratedFleet {
       }
       nodes.push(node);
     }
+    // Each scanned node reports the baseline its patch group maps to for its OS (or the OS default).
+    for (let i = first; i < nodes.length; i++) {
+      const scan = nodes[i].patch;
+      if (scan) scan.baselineId = baselineIdFor(config, scan.patchGroup, operatingSystemOf(nodes[i]));
+    }
   });
   const opsItems = generateOpsItems(nodes, ctx);
-  return { nodes, opsItems };
+  return { nodes, opsItems, patchConfigs, maintenanceWindows };
 }

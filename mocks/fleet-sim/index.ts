@@ -5,11 +5,18 @@
  *   sim.instanceInformation('us-east-1', { maxResults: 50 });
  */
 import { createClock, type SimClock } from './clock';
+import {
+  advanceCommands, cancelCommand, createCommand, getInvocation, listCommands, listInvocations,
+  type CommandsQuery, type SendCommandInput, type SimCommand,
+} from './commands';
 import { generateFleet } from './generate';
+import { queryMaintenanceWindows, type MaintenanceWindowsQuery } from './maintenance-windows';
 import { hashSeed } from './prng';
 import { queryEc2Instances, type Ec2InstancesQuery } from './query-ec2-instances';
 import { queryInstanceInformation, type InstanceInformationQuery } from './query-instance-information';
+import { queryInstancePatches, type InstancePatchesQuery } from './query-instance-patches';
 import { queryOpsItems, type OpsItemsQuery } from './query-ops-items';
+import { getPatchBaseline, queryPatchBaselines, queryPatchGroups, type PatchFiltersQuery } from './query-patch-baselines';
 import { queryPatchStates, type PatchStatesQuery } from './query-patch-states';
 import { buildStore, nodeInRegion, type FleetStore } from './store';
 import type { SimNode } from './types';
@@ -22,7 +29,10 @@ export interface SimulationOptions {
   nodes?: number;
   regions?: readonly string[];
   accountId?: string;
+  /** The real time source (default Date.now); simulated time runs from it at `timeSpeed`. */
   now?: () => number;
+  /** Simulated ms per real ms (default 1). */
+  timeSpeed?: number;
 }
 
 export interface Simulation {
@@ -40,6 +50,18 @@ export interface Simulation {
   patchStates(region: string, query: PatchStatesQuery): ReturnType<typeof queryPatchStates>;
   opsItems(region: string, query: OpsItemsQuery): ReturnType<typeof queryOpsItems>;
   ec2Instances(region: string, query: Ec2InstancesQuery): ReturnType<typeof queryEc2Instances>;
+  /** Brings every command up to the clock (the reads below do this first). */
+  sync(): void;
+  instancePatches(region: string, query: InstancePatchesQuery): ReturnType<typeof queryInstancePatches>;
+  patchBaselines(region: string, query: PatchFiltersQuery): ReturnType<typeof queryPatchBaselines>;
+  patchBaseline(region: string, baselineId: string): ReturnType<typeof getPatchBaseline>;
+  patchGroups(region: string, query: PatchFiltersQuery): ReturnType<typeof queryPatchGroups>;
+  maintenanceWindows(region: string, query: MaintenanceWindowsQuery): ReturnType<typeof queryMaintenanceWindows>;
+  sendCommand(region: string, input: SendCommandInput): SimCommand;
+  cancelCommand(region: string, commandId: string, instanceIds?: readonly string[]): void;
+  commands(region: string, query: CommandsQuery): ReturnType<typeof listCommands>;
+  commandInvocations(region: string, query: CommandsQuery): ReturnType<typeof listInvocations>;
+  commandInvocation(region: string, commandId: string, instanceId: string, pluginName?: string): ReturnType<typeof getInvocation>;
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {
@@ -51,13 +73,17 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     throw new RangeError(`nodes must be an integer between 0 and ${MAX_NODES} (got ${nodeCount})`);
   }
   if (regions.length === 0) throw new RangeError('at least one region is needed');
-  const clock = createClock(options.now);
+  const clock = createClock(options.now, options.timeSpeed ?? 1);
   const build = (): FleetStore => {
     const now = clock.now();
     const fleet = generateFleet({ seed, nodes: nodeCount, regions, accountId, now });
-    return buildStore(fleet.nodes, fleet.opsItems, { accountId, regions, generatedAt: now, tokenSecret: `${hashSeed('tokens', seed, now)}` });
+    return buildStore(fleet.nodes, fleet.opsItems, {
+      accountId, regions, generatedAt: now, tokenSecret: `${hashSeed('tokens', seed, now)}`,
+      patchConfigs: fleet.patchConfigs, maintenanceWindows: fleet.maintenanceWindows,
+    });
   };
   let store = build();
+  const sync = () => advanceCommands(store, clock.now());
   return {
     seed,
     nodeCount,
@@ -72,9 +98,20 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     },
     node: (region, id) => nodeInRegion(store, region, id),
     instanceInformation: (region, query) => queryInstanceInformation(store, region, query),
-    patchStates: (region, query) => queryPatchStates(store, region, query),
+    patchStates: (region, query) => (sync(), queryPatchStates(store, region, query)),
     opsItems: (region, query) => queryOpsItems(store, region, query),
     ec2Instances: (region, query) => queryEc2Instances(store, region, query),
+    sync,
+    instancePatches: (region, query) => (sync(), queryInstancePatches(store, region, query)),
+    patchBaselines: (region, query) => queryPatchBaselines(store, region, query),
+    patchBaseline: (region, id) => getPatchBaseline(store, region, id),
+    patchGroups: (region, query) => queryPatchGroups(store, region, query),
+    maintenanceWindows: (region, query) => queryMaintenanceWindows(store, region, query),
+    sendCommand: (region, input) => (sync(), createCommand(store, seed, region, clock.now(), input)),
+    cancelCommand: (region, id, ids) => (sync(), cancelCommand(store, region, id, ids, clock.now())),
+    commands: (region, query) => (sync(), listCommands(store, region, query)),
+    commandInvocations: (region, query) => (sync(), listInvocations(store, region, query)),
+    commandInvocation: (region, id, instanceId, plugin) => (sync(), getInvocation(store, region, id, instanceId, plugin)),
   };
 }
 
@@ -87,5 +124,13 @@ export { privateDnsName, publicDnsName } from './infra';
 export { resourceArn } from './generate-ops-items';
 export { isListedBySsm, regionFleet, type FleetStore, type RegionFleet } from './store';
 export type { SimClock } from './clock';
+export { checkAdvance, checkSpeed, MAX_TIME_SPEED } from './clock';
+export * as commands from './commands';
+export type { SimCommand, SimInvocation, SendCommandInput, CommandsQuery, PluginView } from './commands';
+export { nextExecutionTime, type SimMaintenanceWindow } from './maintenance-windows';
+export { patchConfigFor } from './store';
+export { baselineIdFor, operatingSystemOf, patchGroupOf, awsBaselineAccount, type RegionPatchConfig } from './patch-config';
+export type { SimBaseline, PatchRuleDef, PatchFilterDef } from './patch-baselines';
+export type { BaselineIdentity, PatchGroupMapping } from './query-patch-baselines';
 export type * from './types';
-export type { InstanceInformationQuery, Ec2InstancesQuery, OpsItemsQuery, PatchStatesQuery };
+export type { InstanceInformationQuery, Ec2InstancesQuery, OpsItemsQuery, PatchStatesQuery, InstancePatchesQuery, PatchFiltersQuery, MaintenanceWindowsQuery };

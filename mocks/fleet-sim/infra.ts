@@ -28,6 +28,8 @@ export function buildInfra(region: string, index: number, rng: Rng): RegionInfra
   for (const env of ['prod', 'staging', 'dev']) {
     for (const os of ['linux', 'windows']) baselines.set(`${env}-${os}`, `pb-0${rng.hex(16)}`);
   }
+  // Still drawn so the seeded sequence (and every node after it) stays the same; the region's
+  // defaults are resolved by patch-config.ts, which uses the env-os IDs above for its own baselines.
   for (const p of PLATFORMS) baselines.set(`default/${p.family}`, `pb-0${rng.hex(16)}`);
   return {
     region,

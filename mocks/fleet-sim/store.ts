@@ -1,4 +1,7 @@
 /** The fleet's records with the indexes the queries need (by id, by region, in paging order). */
+import type { CommandStore } from './commands/types';
+import type { SimMaintenanceWindow } from './maintenance-windows';
+import { buildPatchConfig, type RegionPatchConfig } from './patch-config';
 import type { OpsItem, SimNode } from './types';
 
 export interface RegionFleet {
@@ -21,6 +24,11 @@ export interface FleetStore {
   opsItemsById: Map<string, OpsItem>;
   /** Signs NextTokens so tampered tokens are detected. */
   tokenSecret: string;
+  /** Per region: baselines, defaults and patch group registrations. */
+  patchConfigs: Map<string, RegionPatchConfig>;
+  maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
+  /** Run Command commands sent so far (all regions). */
+  commands: CommandStore;
 }
 
 function emptyRegion(region: string): RegionFleet {
@@ -30,7 +38,10 @@ function emptyRegion(region: string): RegionFleet {
 export function buildStore(
   nodes: readonly SimNode[],
   opsItems: readonly OpsItem[],
-  opts: { accountId: string; regions: readonly string[]; generatedAt: number; tokenSecret: string },
+  opts: {
+    accountId: string; regions: readonly string[]; generatedAt: number; tokenSecret: string;
+    patchConfigs: Map<string, RegionPatchConfig>; maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
+  },
 ): FleetStore {
   const regions = new Map<string, RegionFleet>();
   for (const region of opts.regions) regions.set(region, emptyRegion(region));
@@ -47,7 +58,20 @@ export function buildStore(
     regions.get(item.region)?.opsItems.push(item);
     opsItemsById.set(item.id, item);
   }
-  return { accountId: opts.accountId, generatedAt: opts.generatedAt, regions, byId, opsItemsById, tokenSecret: opts.tokenSecret };
+  return {
+    accountId: opts.accountId, generatedAt: opts.generatedAt, regions, byId, opsItemsById, tokenSecret: opts.tokenSecret,
+    patchConfigs: opts.patchConfigs, maintenanceWindows: opts.maintenanceWindows, commands: { list: [], byId: new Map(), active: new Set() },
+  };
+}
+
+/** The region's patch configuration (a region outside the simulation has only AWS's baselines). */
+export function patchConfigFor(store: FleetStore, region: string): RegionPatchConfig {
+  let config = store.patchConfigs.get(region);
+  if (!config) {
+    config = buildPatchConfig(region, { now: store.generatedAt, salt: '', withCustom: false });
+    store.patchConfigs.set(region, config);
+  }
+  return config;
 }
 
 export function regionFleet(store: FleetStore, region: string): RegionFleet {

@@ -87,6 +87,11 @@ export interface PatchScan {
   seed: number;
   /** Set once the list has been changed; until then it is regenerated from seed + profile. */
   patches?: PatchEntry[];
+  /**
+   * When a NoReboot install last ran; set by simulated patch runs (null: never). Until
+   * then it is derived: endTime of a generated Install with NoReboot.
+   */
+  lastNoRebootInstallTime?: number | null;
 }
 
 export interface SimNode {

@@ -5,7 +5,7 @@
 import type { SetupServer } from 'msw/node';
 import { startMockAws, type MockAwsOptions } from '../../node';
 import { ec2Model, ssmModel } from '../protocol/model';
-import { emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
+import { awsDeviations, validateJsonError, validateJsonOutput } from './validate-json';
 import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
 
 export interface Exchange {
@@ -57,7 +57,7 @@ export function exchangeProblems(x: Exchange): string[] {
   if (x.service === 'ssm') {
     if (x.headers.get('content-type') !== 'application/x-amz-json-1.1') problems.push(`content-type ${x.headers.get('content-type')}`);
     const body: unknown = JSON.parse(x.body);
-    problems.push(...(x.status === 200 ? validateJsonOutput(ssmModel, x.operation, body, emptyPatchGroup) : validateJsonError(ssmModel, x.operation, body)));
+    problems.push(...(x.status === 200 ? validateJsonOutput(ssmModel, x.operation, body, awsDeviations) : validateJsonError(ssmModel, x.operation, body)));
   } else {
     if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
     problems.push(...(x.status === 200 ? validateEc2Xml(ec2Model, x.operation, x.body) : validateEc2ErrorXml(x.body).problems));

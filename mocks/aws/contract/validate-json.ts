@@ -11,6 +11,17 @@ export type Exception = (path: string, shapeName: string, value: unknown) => boo
 /** InstancePatchState.PatchGroup is "" for nodes without a patch group (model: min length 1). */
 export const emptyPatchGroup: Exception = (path, _shape, value) => /\.PatchGroup$/.test(path) && value === '';
 
+/** Run Command echoes DocumentVersion "" when no version was requested (model pattern: $LATEST, $DEFAULT or a number). */
+export const emptyDocumentVersion: Exception = (path, shape, value) => shape === 'DocumentVersion' && value === '';
+
+/** DescribeInstancePatches sends States in PascalCase ("Installed", "Missing"); the model's enum says INSTALLED, MISSING. */
+const PASCAL_STATES = ['Installed', 'InstalledOther', 'InstalledPendingReboot', 'InstalledRejected', 'Missing', 'NotApplicable', 'Failed'];
+export const pascalPatchState: Exception = (_path, shape, value) => shape === 'PatchComplianceDataState' && PASCAL_STATES.includes(value as string);
+
+/** Every value AWS is known to send against its own model. */
+export const awsDeviations: Exception = (path, shape, value) =>
+  emptyPatchGroup(path, shape, value) || emptyDocumentVersion(path, shape, value) || pascalPatchState(path, shape, value);
+
 export function validateJsonValue(model: ServiceModel, shapeName: string, value: unknown, path: string, allow: Exception = () => false): string[] {
   const shape = getShape(model, shapeName);
   const problems: string[] = [];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeXmlResponse } from '../protocol/ec2-query';
 import { ec2Model, ssmModel } from '../protocol/model';
-import { emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
+import { awsDeviations, emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
 import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
 
 const info = { InstanceId: 'i-0123456789abcdef0', PingStatus: 'Online', LastPingDateTime: 1700000000.5, IsLatestVersion: true };
@@ -37,6 +37,17 @@ describe('JSON validator', () => {
     const body = { InstancePatchStates: [{ ...state, PatchGroup: '' }] };
     expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', body)).toEqual([expect.stringContaining('string length 0 < min 1')]);
     expect(validateJsonOutput(ssmModel, 'DescribeInstancePatchStates', body, emptyPatchGroup)).toEqual([]);
+  });
+
+  it('allows PascalCase patch States and an empty DocumentVersion, nothing else', () => {
+    const patch = { Title: 't', KBId: 'k', Classification: 'c', Severity: 's', State: 'Missing', InstalledTime: 0 };
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatches', { Patches: [patch] })).toEqual([expect.stringContaining('"Missing" not in enum')]);
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatches', { Patches: [patch] }, awsDeviations)).toEqual([]);
+    expect(validateJsonOutput(ssmModel, 'DescribeInstancePatches', { Patches: [{ ...patch, State: 'Lost' }] }, awsDeviations)).toEqual([expect.stringContaining('"Lost" not in enum')]);
+    const command = { CommandId: '0831e1a8-a1ac-4257-a1fd-c831b48c4107', DocumentVersion: '' };
+    expect(validateJsonOutput(ssmModel, 'SendCommand', { Command: command })).toEqual([expect.stringContaining('does not match')]);
+    expect(validateJsonOutput(ssmModel, 'SendCommand', { Command: command }, awsDeviations)).toEqual([]);
+    expect(validateJsonOutput(ssmModel, 'SendCommand', { Command: { ...command, DocumentVersion: 'latest' } }, awsDeviations)).toEqual([expect.stringContaining('does not match')]);
   });
 
   it('checks error codes against the operation and the common errors', () => {

@@ -1,0 +1,137 @@
+/**
+ * What a finished run did on its node. AWS-RunPatchBaseline:
+ *   Scan     always succeeds on a reachable node; records the operation (times, baseline,
+ *            reboot option), the patch list is unchanged.
+ *   Install  Missing and Failed patches become Installed (RebootIfNeeded: the node reboots,
+ *            pending reboots complete) or InstalledPendingReboot (NoReboot, which also sets
+ *            LastNoRebootInstallOperationTime). A few nodes fail: some with a broken
+ *            repository or Windows Update every time (2% prod, 4% staging, 8% dev), plus
+ *            1% transient failures; Linux transactions abort (the missing patches end
+ *            Failed), Windows fails one or two updates and installs the rest.
+ * Script documents echo their commands; `exit N` fails with N; runs longer than
+ * executionTimeout time out.
+ */
+import { DAY, MINUTE } from '../clock';
+import { patchCounts, patchList, updatePatchList } from '../patches';
+import { baselineIdFor, operatingSystemOf, patchGroupOf } from '../patch-config';
+import { createRng, hashSeed } from '../prng';
+import { patchConfigFor, type FleetStore } from '../store';
+import type { PatchDef, PatchScan, SimNode } from '../types';
+import type { RunResult, SimCommand, SimInvocation } from './types';
+
+const BROKEN_RATE = { prod: 0.02, staging: 0.04, dev: 0.08 } as const;
+
+/** Nodes whose patch runs always fail (a broken repository, a stuck Windows Update). */
+export function hasBrokenPatching(seed: number, node: SimNode): boolean {
+  return hashSeed('broken-patching', seed, node.id) / 2 ** 32 < BROKEN_RATE[node.environment];
+}
+
+export function snapshotIdFor(cmd: SimCommand, nodeId: string): string {
+  const h = createRng(hashSeed('snapshot', cmd.id, nodeId)).hex(32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The first scan of a node that was never scanned: a typical list with a few patches missing. */
+function firstScan(seed: number, node: SimNode, baselineId: string, patchGroup: string, start: number): PatchScan {
+  const h = hashSeed('first-scan', seed, node.id);
+  return {
+    baselineId, patchGroup, operation: 'Scan', startTime: start, endTime: start + MINUTE, rebootOption: 'RebootIfNeeded',
+    profile: { missing: 1 + (h % 5), failed: 0, pendingReboot: 0, rejected: 0 }, seed: h, lastNoRebootInstallTime: null,
+  };
+}
+
+function derivedNoRebootTime(scan: PatchScan): number | null {
+  if (scan.lastNoRebootInstallTime !== undefined) return scan.lastNoRebootInstallTime;
+  return scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? scan.endTime : null;
+}
+
+function patchRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode, end: number): RunResult {
+  const start = inv.startedAt ?? end;
+  const operation = cmd.effectiveParameters.Operation[0] as 'Scan' | 'Install';
+  const rebootOption = cmd.effectiveParameters.RebootOption[0] as 'RebootIfNeeded' | 'NoReboot';
+  const config = patchConfigFor(store, node.region);
+  const operatingSystem = operatingSystemOf(node);
+  const patchGroup = patchGroupOf(node);
+  const baselineId = baselineIdFor(config, patchGroup, operatingSystem);
+  node.patch ??= firstScan(cmd.seed, node, baselineId, patchGroup, start - DAY);
+  const scan = node.patch;
+  const noRebootTime = derivedNoRebootTime(scan);
+  updatePatchList(node, () => undefined); // keep the list as it is while the scan's times change
+  const windows = inv.platformType === 'Windows';
+  const failing = operation === 'Install' && (hasBrokenPatching(cmd.seed, node) || inv.plan.transientFailure);
+  const installed: PatchDef[] = [];
+  const failed: PatchDef[] = [];
+  let rebooted = false;
+  if (operation === 'Install') {
+    const rng = createRng(hashSeed('install', cmd.id, node.id));
+    const missing = (patchList(node) ?? []).filter((e) => e.state === 'Missing' || e.state === 'Failed');
+    const failSet = new Set(failing ? (windows ? missing.filter(() => rng.chance(0.4)).slice(0, 2) : missing) : []);
+    if (failing && windows && failSet.size === 0 && missing.length > 0) failSet.add(missing[0]);
+    updatePatchList(node, (entries) => {
+      for (const e of entries) {
+        if (failSet.has(e)) {
+          e.state = 'Failed';
+          delete e.installedTime;
+          failed.push(e.def);
+        } else if (e.state === 'Missing' || e.state === 'Failed') {
+          e.state = rebootOption === 'NoReboot' ? 'InstalledPendingReboot' : 'Installed';
+          e.installedTime = end - Math.floor(rng.next() * (end - start));
+          installed.push(e.def);
+        } else if (e.state === 'InstalledPendingReboot' && rebootOption === 'RebootIfNeeded' && !failing) {
+          e.state = 'Installed';
+          rebooted = true;
+        }
+      }
+    });
+    rebooted ||= rebootOption === 'RebootIfNeeded' && installed.length > 0 && !failing;
+  }
+  scan.baselineId = baselineId;
+  scan.patchGroup = patchGroup;
+  scan.operation = operation;
+  scan.startTime = start;
+  scan.endTime = end;
+  scan.rebootOption = rebootOption;
+  scan.lastNoRebootInstallTime = operation === 'Install' && rebootOption === 'NoReboot' && installed.length > 0 ? end : noRebootTime;
+  return {
+    exitCode: failing ? 1 : 0,
+    patch: {
+      operation, rebootOption, baselineId, baselineName: config.byId.get(baselineId)?.name ?? baselineId, patchGroup, operatingSystem,
+      snapshotId: snapshotIdFor(cmd, node.id), counts: patchCounts(patchList(node) ?? []), installed, failed, rebooted,
+      failure: failing ? Math.floor(inv.plan.roll * 1000) : undefined,
+      verbose: operation === 'Install' && inv.plan.roll < 0.3,
+    },
+  };
+}
+
+const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
+
+function scriptRun(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): RunResult {
+  const lines = (cmd.effectiveParameters.commands ?? []).flatMap((c) => c.split('\n'));
+  const out: string[] = [];
+  let exitCode = 0;
+  for (const line of lines) {
+    const exit = /^\s*exit\s+(\d+)\s*;?\s*$/.exec(line);
+    if (exit) {
+      exitCode = Number(exit[1]);
+      break;
+    }
+    const echo = /^\s*(?:echo|Write-Output|Write-Host)\s+(.*)$/.exec(line);
+    if (echo) out.push(unquote(echo[1]));
+    else if (/^\s*hostname\s*$/.test(line)) out.push(node?.ssm?.computerName ?? 'localhost');
+    else if (/^\s*whoami\s*$/.test(line)) out.push(inv.platformType === 'Windows' ? 'nt authority\\system' : 'root');
+    else if (line.trim() !== '' && !/^\s*(sleep|Start-Sleep)\b/.test(line)) out.push(line.trim());
+  }
+  const stdout = out.length > 0 ? `${out.join('\n')}\n` : '';
+  if (inv.plan.durationMs > cmd.executionTimeoutSeconds * 1000) return { exitCode: -1, timedOut: true, shellOut: stdout, shellErr: '' };
+  if (exitCode !== 0) return { exitCode, shellOut: stdout, shellErr: `failed to run commands: exit status ${exitCode}` };
+  return { exitCode: 0, shellOut: stdout, shellErr: '' };
+}
+
+/** The run's result, with its effects applied to the node at `end`. */
+export function completeRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined, end: number): RunResult {
+  if (cmd.effectiveParameters.Operation) {
+    if (!node) return { exitCode: 1 };
+    return patchRun(store, cmd, inv, node, end);
+  }
+  return scriptRun(cmd, inv, node);
+}
