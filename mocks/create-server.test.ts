@@ -62,6 +62,27 @@ describe('standalone simulated AWS endpoint', () => {
     expect(again?.tags.some((t) => t.Key === 'Changed')).toBe(false);
   });
 
+  it('reads, speeds up and advances the simulation clock; rejects bad input without applying any of it', async () => {
+    const first = await json('/__mock/clock');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ speed: 1, iso: new Date(first.body.now as number).toISOString() });
+    expect(Math.abs((first.body.now as number) - Date.now())).toBeLessThan(5000);
+    const faster = await post('/__mock/clock', JSON.stringify({ speed: 600, advanceMs: 3_600_000 }));
+    expect(faster.status).toBe(200);
+    expect(faster.body.speed).toBe(600);
+    expect((faster.body.now as number) - (first.body.now as number)).toBeGreaterThanOrEqual(3_600_000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(((await json('/__mock/clock')).body.now as number) - (faster.body.now as number)).toBeGreaterThanOrEqual(50 * 600 - 600);
+    for (const bad of ['{', '[]', JSON.stringify({ speed: -1 }), JSON.stringify({ speed: 'fast' }), JSON.stringify({ advanceMs: -10 }), JSON.stringify({ speed: 2, rewind: 1 })]) {
+      const res = await post('/__mock/clock', bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual(expect.any(String));
+    }
+    expect((await post('/__mock/clock', JSON.stringify({ speed: 1, advanceMs: -1 }))).body.error).toContain('advanceMs');
+    expect(mock.sim.clock.speed).toBe(600);
+    expect((await post('/__mock/clock', JSON.stringify({ speed: 1 }))).body.speed).toBe(1);
+  });
+
   it('answers requests that are not AWS requests with a 400 JSON error', async () => {
     const res = await fetch(`${url}/`, { method: 'POST', body: 'hello' });
     expect(res.status).toBe(400);
@@ -85,5 +106,9 @@ describe('server environment', () => {
     expect(parseServerEnv({ DEMO_SEED: 'abc' })).toMatchObject({ ok: false, error: expect.stringContaining('DEMO_SEED') });
     expect(parseServerEnv({ MOCK_AWS_THROTTLE_RATE: '5' })).toMatchObject({ ok: false, error: expect.stringContaining('throttleRate') });
     expect(parseServerEnv({ AWS_REGIONS: 'mars' })).toMatchObject({ ok: false, error: expect.stringContaining('mars') });
+    expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: '30' })).toMatchObject({ ok: true, options: { timeSpeed: 30 } });
+    expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: '0.5' })).toMatchObject({ ok: true, options: { timeSpeed: 0.5 } });
+    expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: 'fast' })).toEqual({ ok: false, error: 'MOCK_AWS_TIME_SPEED: speed must be a number between 0 and 10000 (got "fast")' });
+    expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: '-2' })).toMatchObject({ ok: false, error: expect.stringContaining('MOCK_AWS_TIME_SPEED') });
   });
 });

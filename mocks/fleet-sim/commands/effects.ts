@@ -4,12 +4,12 @@
  *            reboot option), the patch list is unchanged.
  *   Install  Missing and Failed patches become Installed (RebootIfNeeded: the node reboots,
  *            pending reboots complete) or InstalledPendingReboot (NoReboot, which also sets
- *            LastNoRebootInstallOperationTime). A few nodes fail: some with a broken
+ *            LastNoRebootInstallOperationTime, the last NoReboot attempt). A few nodes fail: some with a broken
  *            repository or Windows Update every time (2% prod, 4% staging, 8% dev), plus
  *            1% transient failures; Linux transactions abort (the missing patches end
  *            Failed), Windows fails one or two updates and installs the rest.
- * Script documents echo their commands; `exit N` fails with N; runs longer than
- * executionTimeout time out.
+ * Script documents echo their commands (`echo x >&2` / Write-Error to stderr); `exit N`
+ * fails with N; runs longer than executionTimeout time out.
  */
 import { DAY, MINUTE } from '../clock';
 import { patchCounts, patchList, updatePatchList } from '../patches';
@@ -91,7 +91,8 @@ function patchRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: 
   scan.startTime = start;
   scan.endTime = end;
   scan.rebootOption = rebootOption;
-  scan.lastNoRebootInstallTime = operation === 'Install' && rebootOption === 'NoReboot' && installed.length > 0 ? end : noRebootTime;
+  // AWS: the time of the last attempt to patch with NoReboot.
+  scan.lastNoRebootInstallTime = operation === 'Install' && rebootOption === 'NoReboot' ? end : noRebootTime;
   return {
     exitCode: failing ? 1 : 0,
     patch: {
@@ -108,6 +109,7 @@ const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
 function scriptRun(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): RunResult {
   const lines = (cmd.effectiveParameters.commands ?? []).flatMap((c) => c.split('\n'));
   const out: string[] = [];
+  const err: string[] = [];
   let exitCode = 0;
   for (const line of lines) {
     const exit = /^\s*exit\s+(\d+)\s*;?\s*$/.exec(line);
@@ -115,16 +117,19 @@ function scriptRun(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefine
       exitCode = Number(exit[1]);
       break;
     }
+    const toStderr = /^\s*(?:echo\s+(.*?)\s*1?>&2|Write-Error\s+(.*))\s*$/.exec(line);
     const echo = /^\s*(?:echo|Write-Output|Write-Host)\s+(.*)$/.exec(line);
-    if (echo) out.push(unquote(echo[1]));
+    if (toStderr) err.push(unquote(toStderr[1] ?? toStderr[2]));
+    else if (echo) out.push(unquote(echo[1]));
     else if (/^\s*hostname\s*$/.test(line)) out.push(node?.ssm?.computerName ?? 'localhost');
     else if (/^\s*whoami\s*$/.test(line)) out.push(inv.platformType === 'Windows' ? 'nt authority\\system' : 'root');
     else if (line.trim() !== '' && !/^\s*(sleep|Start-Sleep)\b/.test(line)) out.push(line.trim());
   }
   const stdout = out.length > 0 ? `${out.join('\n')}\n` : '';
-  if (inv.plan.durationMs > cmd.executionTimeoutSeconds * 1000) return { exitCode: -1, timedOut: true, shellOut: stdout, shellErr: '' };
-  if (exitCode !== 0) return { exitCode, shellOut: stdout, shellErr: `failed to run commands: exit status ${exitCode}` };
-  return { exitCode: 0, shellOut: stdout, shellErr: '' };
+  const stderr = err.length > 0 ? `${err.join('\n')}\n` : '';
+  if (inv.plan.durationMs > cmd.executionTimeoutSeconds * 1000) return { exitCode: -1, timedOut: true, shellOut: stdout, shellErr: stderr };
+  if (exitCode !== 0) return { exitCode, shellOut: stdout, shellErr: `${stderr}failed to run commands: exit status ${exitCode}` };
+  return { exitCode: 0, shellOut: stdout, shellErr: stderr };
 }
 
 /** The run's result, with its effects applied to the node at `end`. */

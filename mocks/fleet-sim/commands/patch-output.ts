@@ -76,7 +76,8 @@ function linuxTransaction(report: PatchRunReport, node: SimNode, family: string,
 function linuxOutput(cmd: SimCommand, inv: SimInvocation, node: SimNode, report: PatchRunReport, family: string): string {
   const lines: string[] = [];
   let t = inv.startedAt ?? cmd.requestedAt;
-  const info = (s: string) => lines.push(`${stamp((t += 700))} root [INFO]: ${s}`);
+  const step = Math.max(20, ((inv.endedAt ?? t) - t) / 18); // log lines spread over the run
+  const info = (s: string) => lines.push(`${stamp((t += step))} root [INFO]: ${s}`);
   const log = (s: string) => lines.push(s);
   log(`/usr/bin/python3\n${family === 'ubuntu' ? '/usr/bin/apt-get' : '/usr/bin/dnf'}`);
   info(`Downloading payload from https://s3.dualstack.${cmd.region}.amazonaws.com/aws-ssm-${cmd.region}/patchbaselineoperations/linux/payloads/patch-baseline-operations-1.144.tar.gz`);
