@@ -1,6 +1,6 @@
 import 'server-only';
 import type { RunDetail, RunNode, RunStatus, SentCommand, InvocationOutput } from '@/lib/contracts/run';
-import { listCommandInvocations, type CommandInvocation } from '@/lib/aws/ssm/list-command-invocations';
+import { getInvocationDetails, listCommandInvocations, type CommandInvocation } from '@/lib/aws/ssm/list-command-invocations';
 import { getCommand } from '@/lib/aws/ssm/list-commands';
 import { getCommandInvocation, STDERR_LIMIT, STDOUT_LIMIT } from '@/lib/aws/ssm/get-command-invocation';
 import { toAwsError } from '@/lib/aws/errors';
@@ -110,7 +110,12 @@ export async function getRunOutput(id: string, nodeId: string): Promise<Invocati
   const node = detail.nodes.find((n) => n.nodeId === nodeId);
   if (!node) throw new ApiError(404, 'NodeNotInRun', `${nodeId} is not part of run ${id}`);
   if (node.status === 'NotSent') throw new ApiError(404, 'NoOutput', `${nodeId} was never sent the command`);
-  const out = await getCommandInvocation(node.region, node.commandId, nodeId);
+  // A multi-step document (AWS-RunPatchBaseline has PatchWindows, PatchLinux, PatchMacOS) gives output per step:
+  // find the step that ran on this node, then read its full output.
+  const inv = await getInvocationDetails(node.region, node.commandId, nodeId);
+  const plugins = inv?.CommandPlugins ?? [];
+  const ran = plugins.find((p) => !/^Step execution skipped/i.test(p.Output ?? '')) ?? plugins[0];
+  const out = await getCommandInvocation(node.region, node.commandId, nodeId, plugins.length > 1 ? ran?.Name : undefined);
   const stdout = out.StandardOutputContent ?? '';
   const stderr = out.StandardErrorContent ?? '';
   return {

@@ -8,9 +8,9 @@ export const STDOUT_LIMIT = 24_000;
 export const STDERR_LIMIT = 8_000;
 
 /** One node's result of a command, with its output. */
-export async function getCommandInvocation(region: string, commandId: string, instanceId: string): Promise<GetCommandInvocationCommandOutput> {
+export async function getCommandInvocation(region: string, commandId: string, instanceId: string, pluginName?: string): Promise<GetCommandInvocationCommandOutput> {
   try {
-    return await ssmClient(region).send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId }));
+    return await ssmClient(region).send(new GetCommandInvocationCommand({ CommandId: commandId, InstanceId: instanceId, PluginName: pluginName }));
   } catch (err) {
     throw toAwsError(err, { service: 'ssm', operation: 'GetCommandInvocation', region });
   }

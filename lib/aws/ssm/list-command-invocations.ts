@@ -1,5 +1,5 @@
 import 'server-only';
-import { paginateListCommandInvocations, type CommandInvocation } from '@aws-sdk/client-ssm';
+import { ListCommandInvocationsCommand, paginateListCommandInvocations, type CommandInvocation } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
 import { LIMITS, PageCapError } from '../limits';
@@ -20,4 +20,14 @@ export async function listCommandInvocations(region: string, commandId: string):
     throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
   }
   return out;
+}
+
+/** One node's invocation with its plugins (names, statuses, first 2,500 characters of output). */
+export async function getInvocationDetails(region: string, commandId: string, instanceId: string): Promise<CommandInvocation | undefined> {
+  try {
+    const out = await ssmClient(region).send(new ListCommandInvocationsCommand({ CommandId: commandId, InstanceId: instanceId, Details: true }));
+    return out.CommandInvocations?.[0];
+  } catch (err) {
+    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
+  }
 }
