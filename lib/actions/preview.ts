@@ -70,6 +70,9 @@ export function buildPreview(req: PatchRunRequest, fleet: NodeRow[], fleetAsOf: 
         : `${unreachable} matching node${unreachable > 1 ? 's are' : ' is'} not Online: AWS will try them and they will end Undeliverable or Delivery Timed Out.`,
     );
   }
+  if (req.targets.mode !== 'nodes') {
+    warnings.push('AWS resolves the tag when it sends: it also targets registered nodes this view cannot list (stopped instances); they will end Delivery Timed Out.');
+  }
   if (req.operation === 'Install') {
     for (const e of exposure.filter((x) => x.wholeGroup && x.inFleet > 0 && x.dimension !== 'environment')) {
       const what = e.dimension === 'asg' ? `Auto Scaling group ${e.group.split('/')[1]}` : `Availability Zone ${e.group}`;
