@@ -31,6 +31,11 @@ describe('AWS-RunPatchBaseline Install', () => {
       const patches = all.filter((p) => was?.missing.includes(p.def.title));
       expect(patches.map((p) => p.state)).toEqual((was?.missing ?? []).map(() => 'Installed'));
       for (const p of patches) expect(p.installedTime).toBeGreaterThanOrEqual(inv.startedAt as number);
+      const { stdout } = commands.invocationOutput(cmd, inv, node);
+      if (inv.platformType === 'Windows') {
+        expect(stdout).toContain(`Patch Summary for ${node.id}\r\nPatchGroup                   : ${state.scan.patchGroup}`);
+        expect(stdout).toMatch(/KbArticleId Installed Message\r\n----------- --------- -------\r\n(KB\d+ +True +Success\r\n)+$/);
+      } else expect(stdout).toMatch(/Complete!|Setting up/);
     }
     expect(cmd.invocations.filter((i) => i.status === 'Success').length).toBeGreaterThanOrEqual(4);
   });
@@ -61,6 +66,7 @@ describe('AWS-RunPatchBaseline Install', () => {
     const out = commands.invocationOutput(cmd, inv, node);
     expect(out.stderr).toMatch(/(Error: |E: )[^\n]+\n[\s\S]*failed to run commands: exit status 1$/);
     expect(out.stdout).toContain(`Instance Id: ${node.id}`);
+    expect(out.stdout).not.toMatch(/Complete!|Setting up|Report upload successful/);
   });
 });
 

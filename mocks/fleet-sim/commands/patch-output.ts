@@ -24,7 +24,7 @@ const FAILURES: Record<string, readonly string[]> = {
   ],
   windows: [
     'Invoke-PatchBaselineOperation : Exception Details: An error occurred when attempting to install updates: Exception from HRESULT: 0x80240022 (WU_E_ALL_UPDATES_FAILED) Operation failed for all the updates.',
-    'Invoke-PatchBaselineOperation : Exception Details: An error occurred when attempting to search Windows Update: Exception from HRESULT: 0x8024402C (WU_E_PT_WINHTTP_NAME_NOT_RESOLVED)',
+    'Invoke-PatchBaselineOperation : Exception Details: An error occurred when attempting to install updates: Exception from HRESULT: 0x80070643 (ERROR_INSTALL_FAILURE) Fatal error during installation.',
   ],
 };
 
@@ -56,6 +56,10 @@ function inventory(node: SimNode, family: string): string[] {
 
 function linuxTransaction(report: PatchRunReport, node: SimNode, family: string, log: (s: string) => void): void {
   const patches = [...report.installed, ...report.failed];
+  if (patches.length === 0) {
+    log(family === 'ubuntu' ? 'Reading package lists...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.' : 'Dependencies resolved.\nNothing to do.\nComplete!');
+    return;
+  }
   if (family === 'ubuntu') {
     log('Reading package lists...\nBuilding dependency tree...\nReading state information...');
     log(`The following packages will be upgraded:\n  ${patches.map((p) => nameAndVersion(p)[0]).join(' ')}`);
@@ -92,7 +96,8 @@ function linuxOutput(cmd: SimCommand, inv: SimInvocation, node: SimNode, report:
   info(`Reboot option: ${report.rebootOption}`);
   if (report.operation === 'Install') {
     info(`Start installing updates: ${report.installed.length + report.failed.length} approved patches are missing.`);
-    linuxTransaction(report, node, family, log);
+    if (report.failure === undefined) linuxTransaction(report, node, family, log);
+    else lines.push(`${stamp((t += step))} root [ERROR]: The package manager failed; no updates were installed.`);
     if (report.verbose) log(`Installed Packages\n${inventory(node, family).join('\n')}`);
   } else info('Start scanning instance for updates.');
   const c = report.counts;
