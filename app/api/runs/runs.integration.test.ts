@@ -10,8 +10,8 @@ import { closeDb } from '@/lib/db/database';
 import { POST as previewRoute } from '@/app/api/runs/preview/route';
 import { POST as runRoute } from '@/app/api/runs/route';
 import { POST as cancelRoute } from '@/app/api/runs/[id]/cancel/route';
-import { queryAudit } from './audit';
-import { getRunDetail, getRunOutput } from './run-status';
+import { queryAudit } from '@/lib/actions/audit';
+import { getRunDetail, getRunOutput } from '@/lib/actions/run-status';
 
 const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
 
