@@ -5,6 +5,53 @@ import { formatDateTime, formatUntil } from '@/lib/format';
 import { useNow } from '@/components/use-now';
 import { Banner } from '@/components/ui/banner';
 import { Badge } from '@/components/ui/badge';
+import type { BaselineDto, RegionPatchConfig } from '@/lib/contracts/patching';
+
+type SharedBaseline = BaselineDto & { key: string; regions: string[] };
+
+/** The same baseline (name and OS) usually exists in every region: show it once, with its regions. */
+function dedupe(regions: RegionPatchConfig[]): SharedBaseline[] {
+  const by = new Map<string, SharedBaseline>();
+  for (const r of regions) {
+    for (const b of r.baselines) {
+      const key = `${b.name}|${b.operatingSystem}`;
+      const seen = by.get(key);
+      if (seen) {
+        seen.regions.push(r.region);
+        seen.patchGroups = [...new Set([...seen.patchGroups, ...b.patchGroups])];
+        seen.isDefault ||= b.isDefault;
+      } else by.set(key, { ...b, key, regions: [r.region] });
+    }
+  }
+  return [...by.values()].sort((a, b) => Number(b.patchGroups.length > 0) - Number(a.patchGroups.length > 0) || a.name.localeCompare(b.name));
+}
+
+function BaselineCard({ b }: { b: SharedBaseline }) {
+  return (
+    <article className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
+      <header className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{b.name}</span>
+        <Badge tone={b.owner === 'AWS' ? 'gray' : 'blue'}>{b.owner === 'AWS' ? 'AWS predefined' : 'custom'}</Badge>
+        {b.isDefault && <Badge tone="green">default for {b.operatingSystem}</Badge>}
+        <span className="ml-auto text-xs text-slate-500">{b.operatingSystem} · {b.regions.join(', ')}</span>
+      </header>
+      {b.description && <p className="mt-0.5 text-xs text-slate-600">{b.description}</p>}
+      {b.patchGroups.length > 0 && <p className="mt-1 flex flex-wrap gap-1 text-xs">Patch groups: {b.patchGroups.map((g) => <Badge key={g} tone="violet">{g}</Badge>)}</p>}
+      {b.rules && (
+        <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
+          {b.rules.map((rule, i) => (
+            <li key={i}>
+              {rule.filters || 'all patches'} → {rule.approveUntilDate ? `approved until ${rule.approveUntilDate}` : `approved after ${rule.approveAfterDays ?? 0} days`}
+              {rule.complianceLevel && rule.complianceLevel !== 'UNSPECIFIED' ? `, compliance ${rule.complianceLevel}` : ''}
+            </li>
+          ))}
+          {b.rules.length === 0 && <li>no approval rules</li>}
+        </ul>
+      )}
+      {b.rules && <p className="mt-1 text-xs text-slate-500">{b.approvedPatches} explicitly approved · {b.rejectedPatches} rejected ({b.rejectedPatchesAction === 'BLOCK' ? 'blocked' : 'allowed as dependency'})</p>}
+    </article>
+  );
+}
 
 /** Baselines with their approval rules, which patch group uses which, and the maintenance windows coming up. */
 export function PatchConfigSections() {
@@ -13,7 +60,12 @@ export function PatchConfigSections() {
   if (q.isPending) return <p className="text-sm text-slate-500">Loading baselines and maintenance windows…</p>;
   if (q.isError) return <Banner kind="error" title="Baselines unavailable">{q.error.message}</Banner>;
   const regions = q.data.regions;
-  const windows = regions.flatMap((r) => r.windows.map((w) => ({ ...w, region: r.region }))).sort((a, b) => (a.nextExecutionTime ?? '~').localeCompare(b.nextExecutionTime ?? '~'));
+  const windows = regions
+    .flatMap((r) => r.windows.map((w) => ({ ...w, region: r.region })))
+    .sort((a, b) => Number(b.enabled) - Number(a.enabled) || (a.nextExecutionTime ?? '~').localeCompare(b.nextExecutionTime ?? '~'));
+  const baselines = dedupe(regions);
+  const own = baselines.filter((b) => b.owner === 'Self');
+  const predefined = baselines.filter((b) => b.owner === 'AWS');
   return (
     <>
       {regions.flatMap((r) => r.errors.map((e) => (
@@ -42,31 +94,14 @@ export function PatchConfigSections() {
       <section>
         <h2 className="mb-2 text-sm font-semibold text-slate-700">Patch baselines</h2>
         <div className="grid gap-3 lg:grid-cols-2" data-testid="baselines">
-          {regions.flatMap((r) => r.baselines.map((b) => (
-            <article key={`${r.region}${b.id}`} className="rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-sm">
-              <header className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{b.name}</span>
-                <Badge tone={b.owner === 'AWS' ? 'gray' : 'blue'}>{b.owner === 'AWS' ? 'AWS predefined' : 'custom'}</Badge>
-                {b.isDefault && <Badge tone="green">default for {b.operatingSystem}</Badge>}
-                <span className="ml-auto text-xs text-slate-500">{r.region} · {b.operatingSystem}</span>
-              </header>
-              {b.description && <p className="mt-0.5 text-xs text-slate-600">{b.description}</p>}
-              {b.patchGroups.length > 0 && <p className="mt-1 text-xs">Patch groups: {b.patchGroups.map((g) => <Badge key={g} tone="violet">{g}</Badge>)}</p>}
-              {b.rules && (
-                <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
-                  {b.rules.map((rule, i) => (
-                    <li key={i}>
-                      {rule.filters || 'all patches'} → {rule.approveUntilDate ? `approved until ${rule.approveUntilDate}` : `approved after ${rule.approveAfterDays ?? 0} days`}
-                      {rule.complianceLevel && rule.complianceLevel !== 'UNSPECIFIED' ? `, compliance ${rule.complianceLevel}` : ''}
-                    </li>
-                  ))}
-                  {b.rules.length === 0 && <li>no approval rules</li>}
-                </ul>
-              )}
-              {b.rules && <p className="mt-1 text-xs text-slate-500">{b.approvedPatches} explicitly approved · {b.rejectedPatches} rejected ({b.rejectedPatchesAction === 'BLOCK' ? 'blocked' : 'allowed as dependency'})</p>}
-            </article>
-          )))}
+          {own.map((b) => <BaselineCard key={b.key} b={b} />)}
         </div>
+        {predefined.length > 0 && (
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm text-slate-700">AWS predefined baselines in use or set as default ({predefined.length})</summary>
+            <div className="mt-2 grid gap-3 lg:grid-cols-2">{predefined.map((b) => <BaselineCard key={b.key} b={b} />)}</div>
+          </details>
+        )}
       </section>
     </>
   );

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { complianceQuery } from '@/lib/query/actions';
+import { complianceQuery, patchConfigQuery } from '@/lib/query/actions';
 import type { ComplianceSummary, GroupCompliance } from '@/lib/contracts/patching';
 import type { RunTargets } from '@/lib/contracts/patch-run';
 import { formatNumber, percent } from '@/lib/format';
@@ -17,6 +17,9 @@ export function PatchingView() {
   const [auto] = useAutoRefresh();
   const q = useQuery({ ...complianceQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
   const [dialog, setDialog] = useState<{ targets: RunTargets; title: string } | null>(null);
+  const config = useQuery(patchConfigQuery());
+  const names = new Map((config.data?.regions ?? []).flatMap((r) => r.baselines.map((b) => [b.id, b.name] as const)));
+  const baselineName = (id: string | null | undefined) => (id ? (names.get(id) ?? id.split('/').pop()!) : '—');
   if (q.isPending) return <p className="text-sm text-slate-500">Loading compliance…</p>;
   if (q.isError) return <Banner kind="error" title="Could not load compliance">{q.error.message}</Banner>;
   const s = q.data;
@@ -29,8 +32,8 @@ export function PatchingView() {
         <p className="text-sm text-slate-600">{formatNumber(s.managed)} managed nodes · every figure opens the matching nodes</p>
       </div>
       <Summary s={s} />
-      <div className="grid gap-5 lg:grid-cols-2">
-        <GroupTable title="By patch group" rows={s.byPatchGroup} link={(k) => nodesHref({ pgroup: [k] })} onPatch={patchGroup} showBaseline />
+      <div className="grid gap-5 xl:grid-cols-[3fr_2fr]">
+        <GroupTable title="By patch group" rows={s.byPatchGroup} link={(k) => nodesHref({ pgroup: [k] })} onPatch={patchGroup} baselineName={baselineName} />
         <GroupTable title="By environment" rows={s.byEnvironment} link={(k) => nodesHref({ tag: [{ key: 'Environment', value: k, negate: false }] })} onPatch={env} />
       </div>
       <PatchConfigSections />
@@ -39,16 +42,18 @@ export function PatchingView() {
   );
 }
 
+const patches = (n: number) => `${formatNumber(n)} patch${n === 1 ? '' : 'es'}`;
+
 function Summary({ s }: { s: ComplianceSummary }) {
   return (
     <>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Stat testId="pc-compliant" label="Compliant" accent="green" value={percent(s.compliant, s.scanned)} hint={`${formatNumber(s.compliant)} of ${formatNumber(s.scanned)} scanned`} href={nodesHref({ patch: ['compliant'] })} />
         <Stat testId="pc-noncompliant" label="Noncompliant" accent={s.noncompliant ? 'red' : 'none'} value={formatNumber(s.noncompliant)} hint="nodes" href={nodesHref({ patch: ['noncompliant'], sort: 'patch', dir: 'desc' })} />
-        <Stat testId="pc-missing" label="Missing" accent={s.reasons.missing.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.missing.nodes)} hint={`${formatNumber(s.reasons.missing.patches)} patches`} href={nodesHref({ patch: ['missing'], sort: 'patch', dir: 'desc' })} />
-        <Stat testId="pc-failed" label="Failed" accent={s.reasons.failed.nodes ? 'red' : 'none'} value={formatNumber(s.reasons.failed.nodes)} hint={`${formatNumber(s.reasons.failed.patches)} patches`} href={nodesHref({ patch: ['failed'] })} />
-        <Stat testId="pc-pending-reboot" label="Installed, pending reboot" accent={s.reasons.pendingReboot.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.pendingReboot.nodes)} hint={`${formatNumber(s.reasons.pendingReboot.patches)} patches`} href={nodesHref({ patch: ['pendingReboot'] })} />
-        <Stat testId="pc-rejected" label="Rejected, installed" accent={s.reasons.rejected.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.rejected.nodes)} hint={`${formatNumber(s.reasons.rejected.patches)} patches`} href={nodesHref({ patch: ['rejected'] })} />
+        <Stat testId="pc-missing" label="Missing" accent={s.reasons.missing.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.missing.nodes)} hint={patches(s.reasons.missing.patches)} href={nodesHref({ patch: ['missing'], sort: 'patch', dir: 'desc' })} />
+        <Stat testId="pc-failed" label="Failed" accent={s.reasons.failed.nodes ? 'red' : 'none'} value={formatNumber(s.reasons.failed.nodes)} hint={patches(s.reasons.failed.patches)} href={nodesHref({ patch: ['failed'] })} />
+        <Stat testId="pc-pending-reboot" label="Installed, pending reboot" accent={s.reasons.pendingReboot.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.pendingReboot.nodes)} hint={patches(s.reasons.pendingReboot.patches)} href={nodesHref({ patch: ['pendingReboot'] })} />
+        <Stat testId="pc-rejected" label="Rejected, installed" accent={s.reasons.rejected.nodes ? 'amber' : 'none'} value={formatNumber(s.reasons.rejected.nodes)} hint={patches(s.reasons.rejected.patches)} href={nodesHref({ patch: ['rejected'] })} />
         <Stat testId="pc-stale" label="Scan > 7 days old" accent={s.scanAge.older ? 'amber' : 'none'} value={formatNumber(s.scanAge.older)} hint={`${formatNumber(s.scanAge.lastDay)} scanned in 24 h`} href={nodesHref({ patch: ['staleScan'], sort: 'scannedAt' })} />
         <Stat testId="pc-never" label="Never scanned" accent={s.scanAge.never ? 'gray' : 'none'} value={formatNumber(s.scanAge.never)} hint="nodes" href={nodesHref({ patch: ['notScanned'] })} />
       </div>
@@ -61,7 +66,8 @@ function Summary({ s }: { s: ComplianceSummary }) {
   );
 }
 
-function GroupTable({ title, rows, link, onPatch, showBaseline }: { title: string; rows: GroupCompliance[]; link: (k: string) => string; onPatch: (k: string) => void; showBaseline?: boolean }) {
+function GroupTable({ title, rows, link, onPatch, baselineName }: { title: string; rows: GroupCompliance[]; link: (k: string) => string; onPatch: (k: string) => void; baselineName?: (id: string | null | undefined) => string }) {
+  const showBaseline = !!baselineName;
   return (
     <section>
       <h2 className="mb-2 text-sm font-semibold text-slate-700">{title}</h2>
@@ -74,7 +80,7 @@ function GroupTable({ title, rows, link, onPatch, showBaseline }: { title: strin
             const scanned = g.compliant + g.noncompliant;
             return (
               <tr key={g.key} className="border-t border-slate-100">
-                <td className="px-3 py-1.5"><Link className="text-sky-700 hover:underline" href={link(g.key)}>{g.key}</Link> <span className="text-xs text-slate-500">{g.nodes}</span></td>
+                <td className="px-3 py-1.5 whitespace-nowrap"><Link className="text-sky-700 hover:underline" href={link(g.key)}>{g.key}</Link> <span className="text-xs text-slate-500">{g.nodes}</span></td>
                 <td className="px-3 py-1.5">
                   <div className="flex items-center gap-2">
                     <div className="h-2 w-24 overflow-hidden rounded bg-red-400"><div className="h-2 bg-emerald-500" style={{ width: `${scanned ? (g.compliant / scanned) * 100 : 0}%` }} /></div>
@@ -83,7 +89,7 @@ function GroupTable({ title, rows, link, onPatch, showBaseline }: { title: strin
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.noncompliant}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{g.notScanned}</td>
-                {showBaseline && <td className="px-3 py-1.5 font-mono text-xs text-slate-600">{g.baselineId ? g.baselineId.split('/').pop() : '—'}</td>}
+                {baselineName && <td className="px-3 py-1.5 text-xs text-slate-600" title={g.baselineId ?? undefined}>{baselineName(g.baselineId)}</td>}
                 <td className="px-3 py-1.5 text-right">
                   {g.key !== '(none)' && <button type="button" onClick={() => onPatch(g.key)} className="text-xs text-sky-700 hover:underline">Patch…</button>}
                 </td>

@@ -67,9 +67,9 @@ async function regionConfig(region: string, baselinesInUse: Set<string>): Promis
     windows: (windows.ok ? windows.value : []).map(
       (w): MaintenanceWindowDto => ({
         id: w.WindowId ?? '', name: w.Name ?? '', description: w.Description ?? null, enabled: w.Enabled ?? false, schedule: w.Schedule ?? null,
-        timezone: w.ScheduleTimezone ?? null, durationHours: w.Duration ?? null, cutoffHours: w.Cutoff ?? null, nextExecutionTime: w.NextExecutionTime ?? null,
+        timezone: w.ScheduleTimezone ?? null, durationHours: w.Duration ?? null, cutoffHours: w.Cutoff ?? null, nextExecutionTime: w.NextExecutionTime || null,
       }),
-    ).sort((a, b) => (a.nextExecutionTime ?? '~').localeCompare(b.nextExecutionTime ?? '~')),
+    ).sort((a, b) => Number(b.enabled) - Number(a.enabled) || (a.nextExecutionTime ?? '~').localeCompare(b.nextExecutionTime ?? '~')),
     errors,
     fetchedAt: new Date().toISOString(),
   };

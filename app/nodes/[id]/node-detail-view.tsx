@@ -13,10 +13,13 @@ import { CommandLine } from '@/components/ui/copy-button';
 import { PingBadge } from '@/components/fleet/ping-badge';
 import { PatchBadge } from '@/components/fleet/patch-badge';
 import { NodePatchesTable } from './node-patches';
+import { useState } from 'react';
+import { PatchRunDialog } from '@/components/runs/patch-run-dialog';
 
 export function NodeDetailView({ id }: { id: string }) {
   const q = useQuery(nodeQuery(id));
   const now = useNow(10_000);
+  const [patching, setPatching] = useState(false);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (q.isError) return <Banner kind="error" title={`Could not load ${id}`}>{q.error.message}</Banner>;
   const d = q.data;
@@ -37,11 +40,17 @@ export function NodeDetailView({ id }: { id: string }) {
           <p className="text-xs text-slate-500">Data from {formatAge(d.fetchedAt, now)}</p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
+          {n.managed && (
+            <button type="button" onClick={() => setPatching(true)} className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
+              Patch…
+            </button>
+          )}
           {n.managed && <ExternalButton href={sessionManagerUrl(n.region, n.id)} primary>Start session (console)</ExternalButton>}
           {n.managed && <ExternalButton href={fleetManagerUrl(n.region, n.id)}>Fleet Manager</ExternalButton>}
           {n.id.startsWith('i-') && <ExternalButton href={ec2InstanceUrl(n.region, n.id)}>EC2 console</ExternalButton>}
         </div>
       </header>
+      {patching && <PatchRunDialog title={`Patch ${n.name ?? n.id}`} targets={{ mode: 'nodes', nodeIds: [n.id] }} onClose={() => setPatching(false)} />}
       {!n.managed && <NotManagedHelp node={n} />}
       {n.managed && n.ping !== 'Online' && (
         <Banner kind="warning" title={`The SSM Agent has not answered since ${formatDateTime(n.lastPingAt)} (${formatAge(n.lastPingAt, now)})`}>
