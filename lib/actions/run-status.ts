@@ -89,6 +89,8 @@ async function readRun(id: string): Promise<RunDetail> {
   if (done) {
     const final = { ...detail, run: { ...run, finalStatus: detail.status } };
     saveFinalState(id, final);
+    // The run changed patch states: refresh the fleet now so compliance shows it without waiting for the cache.
+    getFleetSnapshot({ refresh: true }).catch(() => undefined);
     return final;
   }
   return detail;
