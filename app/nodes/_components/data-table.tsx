@@ -162,7 +162,7 @@ export function DataTable({
                     />
                   </label>
                   {row.getVisibleCells().map((cell) => (
-                    <div key={cell.id} role="cell" className="truncate px-2">
+                    <div key={cell.id} role="cell" data-col={cell.column.id} className="truncate px-2">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </div>
                   ))}
