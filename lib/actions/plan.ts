@@ -58,16 +58,20 @@ export function resolveTargets(t: RunTargets, fleet: NodeRow[]): NodeRow[] {
   return nodes;
 }
 
-/** Shares of `total` for each size, each at least 1, summing to at most `total` (largest remainders). */
-function shareOut(total: number, sizes: number[]): number[] {
+/** `total` split in proportion to `sizes`, in whole numbers summing to `total` (largest remainders). */
+export function apportion(total: number, sizes: number[]): number[] {
   const n = sizes.reduce((a, b) => a + b, 0);
-  const spare = total - sizes.length;
-  const exact = sizes.map((s) => (spare * s) / n);
-  const base = exact.map((x) => Math.floor(x));
-  let left = spare - base.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of order) if (left-- > 0) base[i]++;
-  return base.map((b) => b + 1);
+  const exact = sizes.map((s) => (n ? (total * s) / n : 0));
+  const out = exact.map((x) => Math.floor(x));
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) if (left-- > 0) out[i]++;
+  return out;
+}
+
+/** As apportion, but every share at least 1 (a command cannot run with concurrency 0). */
+function shareOut(total: number, sizes: number[]): number[] {
+  return apportion(total - sizes.length, sizes).map((x) => x + 1);
 }
 
 /**
@@ -103,10 +107,6 @@ export function planCommands(req: PatchRunRequest, reachable: NodeRow[], all: No
     conc = shareOut(c, sizes).map(String);
   }
   let errs: string[] = drafts.map(() => req.maxErrors);
-  if (!isPct(req.maxErrors)) {
-    const e = Number(req.maxErrors);
-    const total = sizes.reduce((a, b) => a + b, 0);
-    errs = sizes.map((s) => String(Math.floor((e * s) / total)));
-  }
+  if (!isPct(req.maxErrors)) errs = apportion(Number(req.maxErrors), sizes).map(String);
   return drafts.map((d, i) => ({ ...d, maxConcurrency: conc[i], maxErrors: errs[i] }));
 }

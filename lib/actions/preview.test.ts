@@ -42,7 +42,7 @@ describe('planCommands', () => {
     const conc = cmds.map((c) => Number(c.maxConcurrency));
     expect(conc.every((c) => c >= 1)).toBe(true);
     expect(conc.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15);
-    expect(cmds.map((c) => Number(c.maxErrors)).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10);
+    expect(cmds.map((c) => Number(c.maxErrors)).reduce((a, b) => a + b, 0)).toBe(10);
   });
 
   it('refuses an absolute concurrency lower than the number of commands', () => {
@@ -117,6 +117,19 @@ describe('buildPreview', () => {
     expect(p.confirmationPhrase).toBe('INSTALL 2');
     const dev = buildPreview(req({ targets: { mode: 'nodes', nodeIds: [nodes[1].id] } }), nodes, 'now');
     expect(dev.confirmationPhrase).toBeNull();
+  });
+});
+
+describe('error budgets', () => {
+  it('says how an absolute MaxErrors is split between commands, and what MaxErrors 0 means', () => {
+    const nodes = [...Array.from({ length: 60 }, () => node({})), ...Array.from({ length: 10 }, () => node({ region: 'eu-west-1' }))];
+    const ids = nodes.map((n) => n.id);
+    const split = buildPreview(req({ targets: { mode: 'nodes', nodeIds: ids }, maxErrors: '4' }), nodes, 'now');
+    expect(split.warnings.join(' ')).toMatch(/MaxErrors 4 is split between the 3 commands as 1, 3, 0/);
+    const zero = buildPreview(req({ targets: { mode: 'nodes', nodeIds: ids }, maxErrors: '0' }), nodes, 'now');
+    expect(zero.warnings.join(' ')).toMatch(/MaxErrors 0: the first failed node stops its command/);
+    const pct = buildPreview(req({ targets: { mode: 'nodes', nodeIds: ids }, maxErrors: '10%' }), nodes, 'now');
+    expect(pct.warnings.join(' ')).not.toMatch(/MaxErrors/);
   });
 });
 

@@ -83,7 +83,11 @@ export function buildPreview(req: PatchRunRequest, fleet: NodeRow[], fleetAsOf: 
     }
     if (reboot) warnings.push(`${reboot} node${reboot > 1 ? 's' : ''} will likely reboot (RebootIfNeeded with patches to install or a reboot pending).`);
     const budget = commands.map((c) => errorBudget(c.maxErrors, c.expectedNodes));
-    if (budget.every((b) => b === 0)) warnings.push('MaxErrors 0: the first failed node stops each command from reaching further nodes.');
+    if (req.maxErrors === '0' || req.maxErrors === '0%') {
+      warnings.push('MaxErrors 0: the first failed node stops its command from reaching further nodes.');
+    } else if (!req.maxErrors.endsWith('%') && commands.length > 1) {
+      warnings.push(`AWS counts errors per command: MaxErrors ${req.maxErrors} is split between the ${commands.length} commands as ${budget.join(', ')}.`);
+    }
   }
   return {
     request: req,
