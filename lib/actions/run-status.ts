@@ -11,8 +11,13 @@ import { getRun, saveFinalState } from './runs-store';
 
 export const TERMINAL = new Set(['Success', 'Failed', 'TimedOut', 'Cancelled', 'Undeliverable', 'Terminated', 'NotSent']);
 const COMMAND_TERMINAL = new Set(['Success', 'Failed', 'TimedOut', 'Cancelled']);
-/** How long one read of a run's progress is shared by every viewer of the run. */
-const POLL_SHARE_MS = 2_000;
+/**
+ * How long one read of a run's progress is shared by every viewer of it: 2 s, longer for big runs (0.5 s per command
+ * still running, at most 15 s), so a run of any size costs at most about 2 ListCommandInvocations calls a second.
+ */
+export function shareMs(runningCommands: number): number {
+  return Math.min(15_000, Math.max(2_000, runningCommands * 500));
+}
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
@@ -99,7 +104,16 @@ async function readRun(id: string): Promise<RunDetail> {
 /** A run's progress; any number of viewers polling it cause one AWS read every couple of seconds. */
 export function getRunDetail(id: string, opts: { refresh?: boolean } = {}): Promise<RunDetail> {
   let c = caches.get(id);
-  if (!c) caches.set(id, (c = createSwrCache({ ttlMs: () => POLL_SHARE_MS, load: () => readRun(id) })));
+  if (!c) {
+    const cache: SwrCache<RunDetail> = createSwrCache({
+      ttlMs: () => {
+        const d = cache.peek();
+        return shareMs(d ? d.run.commands.filter((x) => x.commandId && !finished.has(`${x.region}/${x.commandId}`)).length : 0);
+      },
+      load: () => readRun(id),
+    });
+    caches.set(id, (c = cache));
+  }
   if (caches.size > 500) caches.clear();
   return c.get(opts);
 }
