@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db/database';
-import { ApiError } from '@/lib/api/route';
+import { ApiError, toErrorResponse } from '@/lib/api/route';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[A-Za-z0-9_-]{16,100}$/;
@@ -52,4 +52,28 @@ export function completeKey(key: string, status: number, body: unknown): void {
 /** A submission refused before anything was sent may be corrected and sent again under the same key. */
 export function releaseKey(key: string): void {
   db().prepare("DELETE FROM idempotency WHERE key = ? AND state = 'in_progress'").run(key);
+}
+
+/**
+ * Run an action at most once per key: a repeat gets the stored answer (marked idempotent-replay); a refusal before
+ * anything was sent frees the key so the corrected submission can use it; any other outcome is stored.
+ */
+export async function runOnce(
+  key: string,
+  actor: string,
+  request: unknown,
+  act: () => Promise<{ status: number; body: unknown }>,
+): Promise<Response> {
+  const claim = claimKey(key, actor, hashRequest(request));
+  if (claim.kind === 'replay') return Response.json(claim.body, { status: claim.status, headers: { 'idempotent-replay': 'true' } });
+  try {
+    const result = await act();
+    completeKey(key, result.status, result.body);
+    return Response.json(result.body, { status: result.status });
+  } catch (err) {
+    const res = toErrorResponse(err);
+    if (err instanceof ApiError) releaseKey(key);
+    else completeKey(key, res.status, await res.clone().json());
+    return res;
+  }
 }

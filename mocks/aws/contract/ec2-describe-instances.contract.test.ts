@@ -1,7 +1,7 @@
 import { DescribeInstancesCommand, EC2Client, paginateDescribeInstances, type DescribeInstancesCommandInput, type Instance, type Reservation } from '@aws-sdk/client-ec2';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformSpec, type SimNode } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 let mock: ReturnType<typeof startContractMock>;
 const clients = new Map<string, EC2Client>();
@@ -24,24 +24,11 @@ async function listAll(input: DescribeInstancesCommandInput, pageSize: number, r
   return { reservations, pages };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(() => {
   mock = startContractMock({ nodes: 1500, seed: 23 });
 });
 afterAll(() => mock.close());
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('ec2 DescribeInstances', () => {
   it('pages through every instance exactly once (running, stopped, unregistered; no hybrid nodes)', async () => {

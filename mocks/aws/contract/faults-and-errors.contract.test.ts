@@ -1,25 +1,15 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, GetInventoryCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Pluggable } from '@smithy/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../scenarios';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 let mock: ReturnType<typeof startContractMock>;
-type SdkError = Error & { $metadata?: { httpStatusCode?: number; attempts?: number }; $fault?: string };
 const ssm = (region = 'us-east-1', maxAttempts = 1) => new SSMClient({ region, credentials: FAKE_CREDENTIALS, maxAttempts });
 const ec2 = (region = 'us-east-1', maxAttempts = 1) => new EC2Client({ region, credentials: FAKE_CREDENTIALS, maxAttempts });
 const listSsm = (client = ssm()) => client.send(new DescribeInstanceInformationCommand({ MaxResults: 5 }));
 const listEc2 = (client = ec2()) => client.send(new DescribeInstancesCommand({ MaxResults: 5 }));
-
-async function errorOf(promise: Promise<unknown>): Promise<SdkError> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Changes the signed request just before it is sent. */
 function rewrite<I extends object, O extends object>(change: (request: { headers: Record<string, string>; body?: unknown }) => void): Pluggable<I, O> {
@@ -37,11 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => mock.close());
 beforeEach(() => Object.assign(mock.scenario, defaultScenario()));
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('protocol errors', () => {
   it('answers an unknown SSM operation with UnknownOperationException and an unknown EC2 action with InvalidAction', async () => {

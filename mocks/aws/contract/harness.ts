@@ -2,6 +2,7 @@
  * Contract-test harness: the in-process simulated AWS plus a capture of every raw HTTP
  * exchange, each checked generically against the derived model (see validate-*.ts).
  */
+import { afterEach, expect } from 'vitest';
 import type { SetupServer } from 'msw/node';
 import { startMockAws, type MockAwsOptions } from '../../node';
 import { ec2Model, ssmModel } from '../protocol/model';
@@ -76,4 +77,25 @@ export function startContractMock(opts: MockAwsOptions = {}) {
       return { exchanges, problems: exchanges.flatMap(exchangeProblems) };
     },
   };
+}
+
+export type SdkError = Error & { $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number }; $fault?: string; $retryable?: unknown };
+
+/** The error a call must fail with (the test fails if it succeeds). */
+export async function errorOf<E extends Error = SdkError>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as E;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** After every test: it made AWS calls, and every raw response and error matched the service model. */
+export function checkEveryExchange(mock: () => { checkAll(): Promise<{ exchanges: unknown[]; problems: string[] }> }): void {
+  afterEach(async () => {
+    const { exchanges, problems } = await mock().checkAll();
+    expect(exchanges.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
 }

@@ -2,15 +2,14 @@ import {
   CancelCommandCommand, DescribeInstancePatchStatesCommand, GetCommandInvocationCommand, ListCommandInvocationsCommand, ListCommandsCommand,
   paginateListCommandInvocations, paginateListCommands, SendCommandCommand, SSMClient, type CommandInvocation,
 } from '@aws-sdk/client-ssm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformSpec } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 let mock: ReturnType<typeof startContractMock>;
 const ssm = new SSMClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
 const online = (type: 'Linux' | 'Windows') => [...mock.sim.store.byId.values()].filter((n) => n.region === 'us-east-1' && n.ssm?.pingStatus === 'Online' && platformSpec(n.platform).platformType === type);
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (err: Error) => err);
 const advance = (ms: number) => mock.sim.clock.advance(ms);
 let install = '';
 let script = '';
@@ -31,11 +30,7 @@ beforeAll(async () => {
   script = (await ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunShellScript', Parameters: { commands: long }, InstanceIds: linux.slice(0, 1), Comment: 'long output' }))).Command?.CommandId as string;
 });
 afterAll(() => mock.close());
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('ssm ListCommands', () => {
   it('lists newest first with counts consistent with the invocations, paging and filtering', async () => {

@@ -2,9 +2,9 @@ import {
   DescribeInstanceInformationCommand, paginateDescribeInstanceInformation, SSMClient, type InstanceInformation,
   type DescribeInstanceInformationCommandInput,
 } from '@aws-sdk/client-ssm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isListedBySsm, type SimNode } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 let mock: ReturnType<typeof startContractMock>;
 const clients = new Map<string, SSMClient>();
@@ -22,24 +22,11 @@ async function listAll(input: DescribeInstanceInformationCommandInput, region = 
   return out;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(() => {
   mock = startContractMock({ nodes: 1500, seed: 11 });
 });
 afterAll(() => mock.close());
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('ssm DescribeInstanceInformation', () => {
   it('pages through every listed node exactly once, fields intact', async () => {

@@ -3,9 +3,9 @@ import {
   DescribePatchGroupsCommand, GetPatchBaselineCommand, paginateDescribeInstancePatches, paginateDescribePatchBaselines, SSMClient,
   type PatchComplianceData,
 } from '@aws-sdk/client-ssm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodePatchCounts, patchList, type SimNode } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 const NOW = Date.UTC(2025, 5, 1, 12); // a Sunday
 let mock: ReturnType<typeof startContractMock>;
@@ -13,17 +13,12 @@ const ssm = new SSMClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, 
 const nodes = () => [...mock.sim.store.byId.values()].filter((n) => n.region === 'us-east-1');
 /** AWS sends PascalCase States ("Missing"); the SDK types the model's enum (MISSING). */
 const stateOf = (p: PatchComplianceData) => p.State as string;
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (err: Error) => err);
 
 beforeAll(() => {
   mock = startContractMock({ nodes: 600, seed: 8, now: () => NOW });
 });
 afterAll(() => mock.close());
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('ssm DescribeInstancePatches', () => {
   const all = async (instanceId: string, filters?: Array<{ Key: string; Values: string[] }>) => {

@@ -2,32 +2,19 @@ import {
   DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, ListTagsForResourceCommand, paginateDescribeOpsItems, SSMClient,
   type DescribeInstancePatchStatesRequest, type OpsItemFilter, type OpsItemSummary,
 } from '@aws-sdk/client-ssm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patchCounts, patchList, type SimNode } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, checkEveryExchange, errorOf } from './harness';
 
 let mock: ReturnType<typeof startContractMock>;
 const ssm = new SSMClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, maxAttempts: 1 });
 const nodes = () => [...mock.sim.store.byId.values()].filter((n) => n.region === 'us-east-1');
 
-async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(() => {
   mock = startContractMock({ nodes: 1500, seed: 5 });
 });
 afterAll(() => mock.close());
-afterEach(async () => {
-  const { exchanges, problems } = await mock.checkAll();
-  expect(exchanges.length).toBeGreaterThan(0);
-  expect(problems).toEqual([]);
-});
+checkEveryExchange(() => mock);
 
 describe('ssm DescribeInstancePatchStates', () => {
   it('returns the scanned nodes among 50 IDs with counts derived from each patch list', async () => {

@@ -1,7 +1,7 @@
 import { SendCommandCommand, SSMClient, type SendCommandRequest } from '@aws-sdk/client-ssm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { platformSpec, type SimNode } from '../../fleet-sim';
-import { FAKE_CREDENTIALS, startContractMock } from './harness';
+import { FAKE_CREDENTIALS, startContractMock, errorOf } from './harness';
 
 const NOW = Date.UTC(2025, 5, 1, 12);
 let mock: ReturnType<typeof startContractMock>;
@@ -9,7 +9,6 @@ const ssm = new SSMClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS, 
 const nodes = () => [...mock.sim.store.byId.values()].filter((n) => n.region === 'us-east-1');
 const linux = () => nodes().filter((n) => n.ssm && platformSpec(n.platform).platformType === 'Linux');
 const send = (input: Partial<SendCommandRequest>) => ssm.send(new SendCommandCommand({ DocumentName: 'AWS-RunPatchBaseline', Parameters: { Operation: ['Scan'] }, ...input }));
-const errorOf = (p: Promise<unknown>) => p.then(() => { throw new Error('expected the call to fail'); }, (err: Error) => err);
 
 beforeAll(() => {
   mock = startContractMock({ nodes: 300, seed: 4, now: () => NOW });
