@@ -6,6 +6,7 @@ import { formatAge, formatDateTime } from '@/lib/format';
 import { useNow } from '@/components/use-now';
 import { Banner } from '@/components/ui/banner';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { NewRunButton } from '@/components/runs/new-run-button';
 
 export function RunsList() {
   const q = useQuery({ ...runsQuery(), refetchInterval: 10_000 });
@@ -17,8 +18,9 @@ export function RunsList() {
       <div className="flex items-end justify-between">
         <div>
           <h1 className="text-lg font-semibold">Patch runs</h1>
-          <p className="text-sm text-slate-600">Runs sent from this dashboard, newest first. Start one from a selection on the Nodes page or from Patching.</p>
+          <p className="text-sm text-slate-600">Runs sent from this dashboard, newest first. Start one here on a tag or patch group, or from a selection on the Nodes page.</p>
         </div>
+        <NewRunButton />
       </div>
       {q.data.runs.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">No runs yet.</p>
