@@ -203,7 +203,7 @@ async function main() {
       coldMs: Math.round(coldMs),
       coldVsChainLatency: round(coldMs / (last.ours.chain * latencyMs), 2),
       naiveColdMs: last.naive ? Math.round(last.naive.ms) : null,
-      warmP50Ms: round(pct(last.warm, 50), 2),
+      warmP50Ms: round(last.server?.p50 ?? pct(last.warm, 50), 2),
       warmP95Ms: round(last.server?.p95 ?? pct(last.warm, 95), 2),
       warmSource: last.server ? 'next start over HTTP' : 'route handler in-process',
       rssMb: Math.round(last.server?.rssMb ?? last.rssMb),

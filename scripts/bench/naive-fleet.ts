@@ -5,13 +5,14 @@
  * DescribeOpsItems(ResourceId contains id), all issued at once (the client's socket pool bounds them).
  * Benchmark-only code: it deliberately bypasses lib/aws's batching.
  */
-import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, type InstanceInformation } from '@aws-sdk/client-ssm';
-import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
-import { ssmClient, ec2Client } from '@/lib/aws/clients';
+import { SSMClient, DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, type InstanceInformation } from '@aws-sdk/client-ssm';
+import { EC2Client, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 
 async function naiveRegion(region: string): Promise<number> {
-  const ssm = ssmClient(region);
-  const ec2 = ec2Client(region);
+  // SDK defaults throughout (retries, sockets, timeouts), as a straightforward implementation would have them.
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  const ssm = new SSMClient({ region, endpoint });
+  const ec2 = new EC2Client({ region, endpoint });
   const infos: InstanceInformation[] = [];
   let token: string | undefined;
   do {
