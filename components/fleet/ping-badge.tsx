@@ -6,17 +6,23 @@ export const PING_TONE: Record<PingStatus, Tone> = {
   ConnectionLost: 'amber',
   Inactive: 'gray',
   NotManaged: 'violet',
+  NotRunning: 'gray',
 };
 export const PING_LABEL: Record<PingStatus, string> = {
   Online: 'Online',
   ConnectionLost: 'Connection lost',
   Inactive: 'Inactive',
   NotManaged: 'Not in SSM',
+  NotRunning: 'Not running',
+};
+const PING_TITLE: Partial<Record<PingStatus, string>> = {
+  NotManaged: 'Running EC2 instance that is not registered with Systems Manager',
+  NotRunning: 'EC2 instance that is stopped, stopping or terminated: Systems Manager does not list it, and commands cannot run on it',
 };
 
 export function PingBadge({ ping }: { ping: PingStatus }) {
   return (
-    <Badge tone={PING_TONE[ping]} title={ping === 'NotManaged' ? 'Running EC2 instance that is not registered with Systems Manager' : undefined}>
+    <Badge tone={PING_TONE[ping]} title={PING_TITLE[ping]}>
       {PING_LABEL[ping]}
     </Badge>
   );

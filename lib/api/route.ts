@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { describeZodError, type ApiErrorBody } from '@/lib/contracts/errors';
 import { AwsError, isAuthError } from '@/lib/aws/errors';
 import { ConfigError } from '@/lib/aws/config';
+import { DomainError } from '@/lib/errors';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, unavailable: 503 };
 
 /** An error a route answers with on purpose: status, machine code, human message. */
 export class ApiError extends Error {
@@ -25,6 +28,7 @@ export function errorResponse(status: number, code: string, message: string, hea
 /** Map anything thrown to the one envelope. Unknown failures are logged and answered without internals. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message, err.headers);
+  if (err instanceof DomainError) return errorResponse(DOMAIN_STATUS[err.kind], err.code, err.message);
   if (err instanceof z.ZodError) return errorResponse(400, 'BadRequest', describeZodError(err));
   if (err instanceof ConfigError) return errorResponse(503, err.code, err.message);
   if (err instanceof AwsError) {
@@ -74,14 +78,16 @@ export function parseRefresh(url: URL): boolean {
   return parseOr400(RefreshSchema, { refresh: url.searchParams.get('refresh') ?? undefined }).refresh;
 }
 
-const MAX_BODY = 256 * 1024;
+export const MAX_BODY = 256 * 1024;
 
-/** The JSON body, or a 400 that says why it could not be read. */
-export async function readJson(req: Request): Promise<unknown> {
+/** The JSON body, or a 4xx that says why it could not be read. Action routes that take node lists allow more. */
+export async function readJson(req: Request, maxBytes = MAX_BODY): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new ApiError(415, 'UnsupportedMediaType', 'send the body as application/json');
+  const limit = `the body is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes / 1024} KiB`}`;
+  if (Number(req.headers.get('content-length') ?? 0) > maxBytes) throw new ApiError(413, 'BodyTooLarge', limit);
   const text = await req.text();
-  if (text.length > MAX_BODY) throw new ApiError(413, 'BodyTooLarge', `the body is larger than ${MAX_BODY / 1024} KiB`);
+  if (text.length > maxBytes) throw new ApiError(413, 'BodyTooLarge', limit);
   try {
     return JSON.parse(text);
   } catch {

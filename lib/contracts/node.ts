@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** SSM ping status, plus NotManaged for running EC2 instances that never registered with SSM. */
-export const PING_STATUSES = ['Online', 'ConnectionLost', 'Inactive', 'NotManaged'] as const;
+/**
+ * SSM ping status, plus NotManaged for running EC2 instances that SSM does not list (never registered), and
+ * NotRunning for EC2 instances that are stopped, stopping, shutting down or terminated (SSM does not list those; a
+ * tag-targeted command still reaches the registered ones, which then time out).
+ */
+export const PING_STATUSES = ['Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning'] as const;
 export const PingStatusSchema = z.enum(PING_STATUSES);
 export type PingStatus = z.infer<typeof PingStatusSchema>;
 

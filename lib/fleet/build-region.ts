@@ -10,7 +10,7 @@ import { listInstances } from '@/lib/aws/ec2/describe-instances';
 import { toAwsError, type AwsError } from '@/lib/aws/errors';
 import { managedNodeRow, unmanagedNodeRow, slimInstance, iso, str } from './map-node';
 import { opsItemsByNode } from './ops-items';
-import { settle, type Settled } from './settle';
+import { settle, type Settled } from '@/lib/aws/settle';
 import type { RegionSnapshot, SsmExtra } from './types';
 
 /** Parallel per-node SSM calls per region; SSM throttles aggressive callers, so keep this modest. */
@@ -99,15 +99,14 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
       openOpsItems: openCount(info.InstanceId ?? ''),
     }),
   );
-  // Running instances SSM does not know. Only meaningful when SSM's list is complete.
-  if (!listError) {
-    const managed = new Set(infos.map((i) => i.InstanceId));
-    for (const i of instances) {
-      const state = i.State?.Name;
-      if ((state === 'running' || state === 'pending') && !managed.has(i.InstanceId)) {
-        nodes.push(unmanagedNodeRow(region, i, openCount(i.InstanceId ?? '')));
-      }
-    }
+  // EC2 instances SSM does not list: running ones are not managed (only knowable when SSM's list is complete);
+  // stopped, stopping, shutting-down and terminated ones are shown as not running, whatever SSM said.
+  const managed = new Set(infos.map((i) => i.InstanceId));
+  for (const i of instances) {
+    if (managed.has(i.InstanceId)) continue;
+    const running = i.State?.Name === 'running' || i.State?.Name === 'pending';
+    if (running && listError) continue;
+    nodes.push(unmanagedNodeRow(region, i, openCount(i.InstanceId ?? '')));
   }
 
   const extras = new Map<string, SsmExtra>(infos.map((i) => [i.InstanceId ?? '', ssmExtra(i)]));

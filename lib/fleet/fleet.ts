@@ -4,7 +4,7 @@ import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
 import type { FleetSummary } from '@/lib/contracts/summary';
 import { applyView, type NodeView } from '@/lib/contracts/node-view';
 import { buildFleet } from './build-fleet';
-import { createSwrCache, type SwrCache } from './swr-cache';
+import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
 import { lookupNode } from './lookup-node';
 import { summarize } from './summary';
 import { regionStatus, type FleetSnapshot } from './types';

@@ -9,7 +9,7 @@ import { describeInstancesByIds } from '@/lib/aws/ec2/describe-instances';
 import { managedNodeRow, unmanagedNodeRow } from './map-node';
 import { opsItemRef } from './ops-items';
 import { ssmExtra } from './build-region';
-import { settle } from './settle';
+import { settle } from '@/lib/aws/settle';
 
 /**
  * A node that is not in the cached fleet (registered since the last refresh, or mistyped): ask every region

@@ -124,7 +124,10 @@ export function managedNodeRow(j: JoinInput): NodeRow {
   };
 }
 
-/** A running EC2 instance that SSM does not know: shown so that gaps in management are visible. */
+/**
+ * An EC2 instance that SSM does not list: running (not managed: a gap in management to see) or not running (stopped,
+ * terminated...: shown so that tag-targeted runs, which reach registered stopped instances, add up).
+ */
 export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: number | null): NodeRow {
   const tags = tagsOf(i);
   const windows = (i.Platform ?? '').toLowerCase() === 'windows';
@@ -133,7 +136,7 @@ export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: numb
     region,
     name: str(tags.Name),
     managed: false,
-    ping: 'NotManaged',
+    ping: i.State?.Name === 'running' || i.State?.Name === 'pending' ? 'NotManaged' : 'NotRunning',
     lastPingAt: null,
     platformType: windows ? 'Windows' : null,
     platformName: str(i.PlatformDetails),

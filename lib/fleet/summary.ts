@@ -48,7 +48,7 @@ export function summarize(snap: FleetSnapshot, now = Date.now()): FleetSummary {
     regions: snap.regions.map((r) => ({
       ...regionStatus(r),
       online: r.nodes.filter((n) => n.ping === 'Online').length,
-      notManaged: r.nodes.filter((n) => !n.managed).length,
+      notManaged: r.nodes.filter((n) => n.ping === 'NotManaged').length,
     })),
   };
 }

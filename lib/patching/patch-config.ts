@@ -6,8 +6,8 @@ import { configuredRegions } from '@/lib/aws/config';
 import { describePatchBaselines, describePatchGroups, getPatchBaseline, type GetPatchBaselineCommandOutput, type PatchBaselineIdentity } from '@/lib/aws/ssm/patch-baselines';
 import { describeMaintenanceWindows } from '@/lib/aws/ssm/describe-maintenance-windows';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
-import { createSwrCache, type SwrCache } from '@/lib/fleet/swr-cache';
-import { settle } from '@/lib/fleet/settle';
+import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
+import { settle } from '@/lib/aws/settle';
 
 /** Baselines change rarely: read them at most every 5 minutes. */
 const TTL_MS = 5 * 60_000;

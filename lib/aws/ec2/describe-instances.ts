@@ -7,7 +7,8 @@ import { LIMITS, PageCapError } from '../limits';
 export type { Instance };
 
 /**
- * Every instance of a region that is not terminated, 1000 a page (the API's maximum). `select` projects each
+ * Every instance of a region in every state (terminated ones stay listed for about an hour), 1000 a page (the API's
+ * maximum): a tag-targeted command reaches stopped instances too, so the fleet must show them. `select` projects each
  * instance as its page arrives, so a large fleet's full SDK objects are never all held at once.
  */
 export async function listInstances<T = Instance>(region: string, select: (i: Instance) => T = (i) => i as T): Promise<T[]> {
@@ -16,7 +17,7 @@ export async function listInstances<T = Instance>(region: string, select: (i: In
   try {
     const pages = paginateDescribeInstances(
       { client: ec2Client(region), pageSize: LIMITS.describeInstancesPage },
-      { Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped', 'shutting-down'] }] },
+      {},
     );
     let n = 0;
     for await (const page of pages) {
