@@ -40,3 +40,9 @@ export function formatUntil(iso: string | null, now: number): string {
   if (t <= now) return 'due';
   return `in ${formatAge(new Date(now).toISOString(), t, false)}`;
 }
+
+/** "42 s", "2 min 14 s", "1 h 5 min" between two moments. */
+export function duration(from: string, to: string | number): string {
+  const s = Math.max(0, Math.round(((typeof to === 'number' ? to : Date.parse(to)) - Date.parse(from)) / 1000));
+  return s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}

@@ -20,6 +20,9 @@ export interface AuditRecord {
   errorCode: string | null;
   errorMessage: string | null;
   finishedAt: string | null;
+  /** What it did on the fleet once it ended (runs: the run's status), null until known. */
+  outcome: string | null;
+  outcomeDetail: string | null;
 }
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date or time (ISO 8601)');

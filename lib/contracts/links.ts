@@ -36,3 +36,16 @@ export function portForwardCommand(
   });
   return `aws ssm start-session --target ${nodeId} --region ${region} --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${params}'`;
 }
+
+/** CloudWatch Logs console link to one log stream (the console double-encodes and writes % as $). */
+export function logStreamUrl(region: string, group: string, stream: string): string {
+  const enc = (s: string) => encodeURIComponent(encodeURIComponent(s)).replace(/%/g, '$');
+  return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${encodeURIComponent(region)}#logsV2:log-groups/log-group/${enc(group)}/log-events/${enc(stream)}`;
+}
+
+/** S3 console link for an object named by its https URL (https://s3.<region>.amazonaws.com/<bucket>/<key>); null when not such a URL. */
+export function s3ConsoleUrl(objectUrl: string): string | null {
+  const m = /^https:\/\/s3[.-]([a-z0-9-]+)\.amazonaws\.com\/([^/]+)\/(.+)$/.exec(objectUrl);
+  if (!m) return null;
+  return `https://s3.console.aws.amazon.com/s3/object/${m[2]}?region=${m[1]}&prefix=${encodeURIComponent(decodeURIComponent(m[3]))}`;
+}
