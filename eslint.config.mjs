@@ -6,7 +6,8 @@ import nextTs from 'eslint-config-next/typescript';
 const sdk = { group: ['@aws-sdk/*'], message: 'Only lib/aws may import the AWS SDK.' };
 const sdkTypesOnly = { ...sdk, allowTypeImports: true, message: 'Only lib/aws may import the AWS SDK (type imports are allowed here).' };
 const noApp = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not depend on app/ or components/.' };
-const noServerLib = { group: ['@/lib/aws/*', '@/lib/fleet/*', '@/lib/actions/*', '@/lib/aws', '@/lib/fleet', '@/lib/actions'], message: 'Client-safe code must not import server-only modules.' };
+const SERVER_LIB = ['aws', 'fleet', 'actions', 'runs', 'documents', 'patching', 'db', 'api'];
+const noServerLib = { group: SERVER_LIB.flatMap((d) => [`@/lib/${d}/*`, `@/lib/${d}`]), message: 'Client-safe code must not import server-only modules.' };
 const noProject = { group: ['@/*', '../lib/*', '../../lib/*', '../../../lib/*', '../app/*', '../../app/*'], message: 'mocks/ is independent of the application.' };
 
 const config = [
@@ -18,8 +19,13 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [sdk] }] },
   },
   {
-    files: ['lib/fleet/**', 'lib/actions/**'],
+    // The fleet mappers turn SDK shapes into DTOs, so they may name SDK types; the other domains get DTOs from lib/aws.
+    files: ['lib/fleet/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sdkTypesOnly, noApp] }] },
+  },
+  {
+    files: ['lib/actions/**', 'lib/runs/**', 'lib/documents/**', 'lib/patching/**', 'lib/cache/**', 'lib/db/**', 'lib/api/**', 'lib/testing/**', 'lib/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sdk, noApp] }] },
   },
   {
     files: ['lib/contracts/**', 'lib/query/**'],

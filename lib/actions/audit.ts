@@ -40,6 +40,11 @@ export function auditFinished(
     .run(outcome.status, JSON.stringify(outcome.commandIds ?? []), outcome.errorCode ?? null, outcome.errorMessage ?? null, now(), id);
 }
 
+/** What the action did on the fleet once it ended (a run: how many nodes succeeded), beyond having been sent. */
+export function auditOutcome(id: number, outcome: string, detail: string): void {
+  db().prepare('UPDATE audit SET outcome = ?, outcome_detail = ? WHERE id = ?').run(outcome, detail, id);
+}
+
 /** A refused action is recorded too: who tried what, and why it was refused. */
 export function auditRefused(a: AuditStart, code: string, message: string): void {
   const id = auditRequested(a);
@@ -50,13 +55,14 @@ type Row = {
   id: number; at: string; actor: string; actor_source: string; action: string; status: AuditRecord['status']; run_id: string | null;
   regions: string; target_summary: string; target_count: number; targets: string; parameters: string; command_ids: string;
   idempotency_key: string | null; error_code: string | null; error_message: string | null; finished_at: string | null;
+  outcome: string | null; outcome_detail: string | null;
 };
 
 const toRecord = (r: Row): AuditRecord => ({
   id: r.id, at: r.at, actor: r.actor, actorSource: r.actor_source, action: r.action, status: r.status, runId: r.run_id,
   regions: JSON.parse(r.regions), targetSummary: r.target_summary, targetCount: r.target_count, targets: JSON.parse(r.targets),
   parameters: JSON.parse(r.parameters), commandIds: JSON.parse(r.command_ids), idempotencyKey: r.idempotency_key,
-  errorCode: r.error_code, errorMessage: r.error_message, finishedAt: r.finished_at,
+  errorCode: r.error_code, errorMessage: r.error_message, finishedAt: r.finished_at, outcome: r.outcome, outcomeDetail: r.outcome_detail,
 });
 
 /** Newest first, filtered. */

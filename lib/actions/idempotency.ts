@@ -1,7 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { db } from '@/lib/db/database';
+import { BOOT_ID } from '@/lib/db/boot';
 import { ApiError, toErrorResponse } from '@/lib/api/route';
+import { DomainError } from '@/lib/errors';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[A-Za-z0-9_-]{16,100}$/;
@@ -29,8 +31,8 @@ export function claimKey(key: string, actor: string, requestHash: string): Claim
       | { actor: string; request_hash: string; state: string; status_code: number | null; response: string | null }
       | undefined;
     if (!row) {
-      d.prepare("INSERT INTO idempotency (key, actor, request_hash, state, created_at) VALUES (?, ?, ?, 'in_progress', ?)").run(
-        key, actor, requestHash, new Date().toISOString(),
+      d.prepare("INSERT INTO idempotency (key, actor, request_hash, state, created_at, owner) VALUES (?, ?, ?, 'in_progress', ?, ?)").run(
+        key, actor, requestHash, new Date().toISOString(), BOOT_ID,
       );
       return { kind: 'new' };
     }
@@ -47,6 +49,11 @@ export function claimKey(key: string, actor: string, requestHash: string): Claim
 /** Store the answer so a repeat of the submission gets it without acting again. */
 export function completeKey(key: string, status: number, body: unknown): void {
   db().prepare("UPDATE idempotency SET state = 'done', status_code = ?, response = ? WHERE key = ?").run(status, JSON.stringify(body), key);
+}
+
+/** Keys left "in progress" by another process (it crashed or restarted while handling them). */
+export function orphanedKeys(): string[] {
+  return (db().prepare("SELECT key FROM idempotency WHERE state = 'in_progress' AND (owner IS NULL OR owner != ?)").all(BOOT_ID) as { key: string }[]).map((r) => r.key);
 }
 
 /** A submission refused before anything was sent may be corrected and sent again under the same key. */
@@ -72,7 +79,7 @@ export async function runOnce(
     return Response.json(result.body, { status: result.status });
   } catch (err) {
     const res = toErrorResponse(err);
-    if (err instanceof ApiError) releaseKey(key);
+    if (err instanceof ApiError || err instanceof DomainError) releaseKey(key);
     else completeKey(key, res.status, await res.clone().json());
     return res;
   }

@@ -54,4 +54,77 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX runs_created ON runs (created_at);
   `,
+  // 2: runs of any document. Each SendCommand of a run is its own row, written before and after the call, so a crash
+  // in between leaves a row in state "sending" that reconciliation finds by the run tag in the command's Comment.
+  // Patch runs recorded by version 1 are carried over (their commands, request and last status).
+  `
+  ALTER TABLE runs ADD COLUMN document_version TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN request TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE runs ADD COLUMN state TEXT NOT NULL DEFAULT 'sent';
+  ALTER TABLE runs ADD COLUMN sender TEXT;
+  ALTER TABLE runs ADD COLUMN audit_id INTEGER;
+  ALTER TABLE runs ADD COLUMN idempotency_key TEXT;
+  ALTER TABLE runs ADD COLUMN rerun_of TEXT;
+  ALTER TABLE runs ADD COLUMN status TEXT;
+  ALTER TABLE runs ADD COLUMN counts TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE runs ADD COLUMN ended_at TEXT;
+  ALTER TABLE runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN expected_nodes INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN regions TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE runs ADD COLUMN final TEXT;
+  CREATE INDEX runs_state ON runs (state);
+  CREATE INDEX runs_key ON runs (idempotency_key);
+
+  CREATE TABLE run_commands (
+    run_id TEXT NOT NULL REFERENCES runs (id),
+    idx INTEGER NOT NULL,
+    region TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('planned', 'sending', 'sent', 'failed', 'unsent')),
+    command_id TEXT,
+    instance_ids TEXT,
+    targets TEXT,
+    by_targets INTEGER NOT NULL DEFAULT 0,
+    expected_nodes INTEGER NOT NULL,
+    max_concurrency TEXT NOT NULL,
+    max_errors TEXT NOT NULL,
+    error_code TEXT,
+    error_message TEXT,
+    sent_at TEXT,
+    reconciled TEXT,
+    PRIMARY KEY (run_id, idx)
+  );
+  CREATE INDEX run_commands_command ON run_commands (command_id);
+
+  ALTER TABLE idempotency ADD COLUMN owner TEXT;
+  ALTER TABLE audit ADD COLUMN outcome TEXT;
+  ALTER TABLE audit ADD COLUMN outcome_detail TEXT;
+
+  INSERT INTO run_commands (run_id, idx, region, state, command_id, instance_ids, targets, expected_nodes, max_concurrency, max_errors, error_code, error_message)
+  SELECT r.id, CAST(j.key AS INTEGER), json_extract(j.value, '$.region'),
+    CASE WHEN json_extract(j.value, '$.commandId') IS NOT NULL THEN 'sent' WHEN json_extract(j.value, '$.error') IS NOT NULL THEN 'failed' ELSE 'unsent' END,
+    json_extract(j.value, '$.commandId'), json_extract(j.value, '$.instanceIds'),
+    CASE WHEN json_extract(j.value, '$.target') IS NULL THEN NULL
+      ELSE json_array(json_object('Key', 'tag:' || json_extract(j.value, '$.target.key'), 'Values', json_array(json_extract(j.value, '$.target.value')))) END,
+    json_extract(j.value, '$.expectedNodes'), json_extract(j.value, '$.maxConcurrency'), json_extract(j.value, '$.maxErrors'),
+    json_extract(j.value, '$.error.code'), json_extract(j.value, '$.error.message')
+  FROM runs r, json_each(r.commands) j;
+
+  UPDATE runs SET
+    expected_nodes = COALESCE((SELECT SUM(expected_nodes) FROM run_commands c WHERE c.run_id = runs.id), 0),
+    regions = COALESCE((SELECT json_group_array(DISTINCT region) FROM run_commands c WHERE c.run_id = runs.id), '[]'),
+    status = CASE json_extract(final_state, '$.status')
+      WHEN 'Success' THEN 'success' WHEN 'Cancelled' THEN 'cancelled' WHEN 'Partial' THEN 'partial' WHEN 'NotSent' THEN 'notSent'
+      WHEN 'Failed' THEN 'failed' WHEN 'TimedOut' THEN 'failed' ELSE NULL END,
+    state = CASE WHEN final_state IS NULL THEN 'sent' ELSE 'ended' END,
+    request = json_object(
+      'document', document, 'documentVersion', '$DEFAULT', 'parameters', json(parameters),
+      'targets', CASE target_mode
+        WHEN 'nodes' THEN json_object('mode', 'nodes', 'nodeIds', json(node_ids))
+        WHEN 'tag' THEN json_object('mode', 'tags', 'tags', json_array(json_object('key', json_extract(commands, '$[0].target.key'), 'values', json_array(json_extract(commands, '$[0].target.value')))))
+        ELSE json_object('mode', 'patchGroup', 'patchGroup', json_extract(commands, '$[0].target.value')) END,
+      'maxConcurrency', max_concurrency, 'maxErrors', max_errors, 'timeoutSeconds', timeout_seconds, 'keepUnsupported', json('false'));
+  UPDATE runs SET target_mode = 'tags' WHERE target_mode = 'tag';
+  UPDATE runs SET request = json_set(request, '$.comment', comment) WHERE comment IS NOT NULL;
+  UPDATE runs SET request = json_set(request, '$.retryOf', retry_of) WHERE retry_of IS NOT NULL;
+  `,
 ];

@@ -1,17 +1,27 @@
 import 'server-only';
-import { ListCommandInvocationsCommand, paginateListCommandInvocations, type CommandInvocation } from '@aws-sdk/client-ssm';
+import { ListCommandInvocationsCommand, paginateListCommandInvocations, type CommandInvocation, type CommandFilter } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
 import { LIMITS, PageCapError } from '../limits';
 
 export type { CommandInvocation };
 
-/** Every invocation of a command (50 a page), without plugin output (Details=false keeps pages small). */
-export async function listCommandInvocations(region: string, commandId: string): Promise<CommandInvocation[]> {
+/**
+ * Every invocation of a command (50 a page). Without details the pages are small (status only); with details each
+ * plugin's output comes too, cut by AWS at 2,500 characters. `filters` narrow it (Status=Failed...).
+ */
+export async function listCommandInvocations(
+  region: string,
+  commandId: string,
+  opts: { details?: boolean; filters?: CommandFilter[] } = {},
+): Promise<{ invocations: CommandInvocation[]; pages: number }> {
   const out: CommandInvocation[] = [];
+  let n = 0;
   try {
-    const pages = paginateListCommandInvocations({ client: ssmClient(region), pageSize: 50 }, { CommandId: commandId, Details: false });
-    let n = 0;
+    const pages = paginateListCommandInvocations(
+      { client: ssmClient(region), pageSize: 50 },
+      { CommandId: commandId, Details: opts.details ?? false, Filters: opts.filters?.length ? opts.filters : undefined },
+    );
     for await (const page of pages) {
       if (++n > LIMITS.maxPages) throw new PageCapError('ListCommandInvocations');
       out.push(...(page.CommandInvocations ?? []));
@@ -19,7 +29,7 @@ export async function listCommandInvocations(region: string, commandId: string):
   } catch (err) {
     throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
   }
-  return out;
+  return { invocations: out, pages: n };
 }
 
 /** One node's invocation with its plugins (names, statuses, first 2,500 characters of output). */

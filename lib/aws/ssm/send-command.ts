@@ -6,6 +6,7 @@ import { toAwsError } from '../errors';
 export interface SendCommandInput {
   region: string;
   documentName: string;
+  documentVersion?: string;
   parameters: Record<string, string[]>;
   instanceIds?: string[];
   targets?: Target[];
@@ -13,6 +14,8 @@ export interface SendCommandInput {
   maxErrors: string;
   timeoutSeconds: number;
   comment?: string;
+  s3?: { bucket: string; prefix?: string; region?: string };
+  cloudWatch?: { logGroup?: string };
 }
 
 /**
@@ -24,6 +27,7 @@ export async function sendCommand(i: SendCommandInput): Promise<string> {
     const out = await ssmClient(i.region, 'mutate').send(
       new SendCommandCommand({
         DocumentName: i.documentName,
+        DocumentVersion: i.documentVersion,
         Parameters: i.parameters,
         InstanceIds: i.instanceIds,
         Targets: i.targets,
@@ -31,6 +35,10 @@ export async function sendCommand(i: SendCommandInput): Promise<string> {
         MaxErrors: i.maxErrors,
         TimeoutSeconds: i.timeoutSeconds,
         Comment: i.comment,
+        OutputS3BucketName: i.s3?.bucket,
+        OutputS3KeyPrefix: i.s3?.prefix || undefined,
+        OutputS3Region: i.s3 ? (i.s3.region ?? i.region) : undefined,
+        CloudWatchOutputConfig: i.cloudWatch ? { CloudWatchOutputEnabled: true, CloudWatchLogGroupName: i.cloudWatch.logGroup || undefined } : undefined,
       }),
     );
     const id = out.Command?.CommandId;

@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { RunIdSchema } from '@/lib/contracts/run-request';
 import { parseOr400, parseRefresh, rejectUnknownParams, route } from '@/lib/api/route';
-import { getRunDetail } from '@/lib/actions/run-status';
+import { getRunDetail } from '@/lib/runs/progress';
 
 export const dynamic = 'force-dynamic';
-export const RunIdSchema = z.string().regex(/^run-[0-9a-z-]{6,40}$/, 'a run ID looks like run-20261122-1a2b3c4d');
 
-/** GET /api/runs/{id}: the run with each node's status; shared between viewers, read from AWS every few seconds. */
+/**
+ * GET /api/runs/{id}?cursor=: the run with each node's status, read from AWS for every viewer at once. With the
+ * cursor of the previous answer, only the nodes that changed since.
+ */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const url = new URL(req.url);
-  rejectUnknownParams(url, ['refresh']);
+  rejectUnknownParams(url, ['refresh', 'cursor']);
   const id = parseOr400(RunIdSchema, (await ctx.params).id);
-  return Response.json(await getRunDetail(id, { refresh: parseRefresh(url) }), { headers: { 'cache-control': 'no-store' } });
+  const { cursor } = parseOr400(z.object({ cursor: z.string().max(40).optional() }), { cursor: url.searchParams.get('cursor') ?? undefined });
+  return Response.json(await getRunDetail(id, { refresh: parseRefresh(url), cursor }), { headers: { 'cache-control': 'no-store' } });
 });

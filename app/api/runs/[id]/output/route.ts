@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NodeIdSchema } from '@/lib/contracts/node';
+import { RunIdSchema } from '@/lib/contracts/run-request';
 import { parseOr400, rejectUnknownParams, route } from '@/lib/api/route';
-import { getRunOutput } from '@/lib/actions/run-status';
-import { RunIdSchema } from '../route';
+import { getRunOutput } from '@/lib/runs/output';
 
 export const dynamic = 'force-dynamic';
 

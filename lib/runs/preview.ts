@@ -1,0 +1,79 @@
+/** The preview an operator confirms: pure, so its arithmetic is tested directly. */
+import type { NodeRow } from '@/lib/contracts/node';
+import type { SentCommand } from '@/lib/contracts/run';
+import type { GroupExposure, NodeFate, PlannedCommand, PreviewNode, RunPreview } from '@/lib/contracts/run-preview';
+import { describeTargets, type RunRequest } from '@/lib/contracts/run-request';
+import type { RunExtension } from './extension';
+import { awsDrafts, effectiveConcurrency, explicitDrafts, withRateControl } from './plan';
+import { fateOf, type Resolved } from './targets';
+import { exposureOf, previewWarnings } from './preview-warnings';
+
+export const PROD_VALUES = new Set(['prod', 'production', 'prd']);
+const isProd = (n: NodeRow) => PROD_VALUES.has((n.tags.Environment ?? '').toLowerCase());
+
+export interface PreviewInput {
+  req: RunRequest;
+  doc: RunPreview['document'];
+  resolved: Resolved;
+  fleet: NodeRow[];
+  /** Regions where the document exists (null: unknown, assume all). */
+  docRegions: string[] | null;
+  ext: RunExtension | undefined;
+  fleetAsOf: string;
+  incomplete: string[];
+  retry: RunPreview['retry'];
+}
+
+export type BuiltPreview = Omit<RunPreview, 'previewToken'> & { planned: SentCommand[] };
+
+const FATES: NodeFate[] = ['send', 'offline', 'unsupported', 'stopped', 'unmanaged'];
+
+function previewNode(n: NodeRow, fate: NodeFate, included: boolean, note: string | null): PreviewNode {
+  return {
+    id: n.id, name: n.name, region: n.region, ping: n.ping, ec2State: n.ec2State, platformType: n.platformType, platformName: n.platformName,
+    environment: n.tags.Environment ?? null, az: n.az, included, fate, note,
+  };
+}
+
+function plannedView(c: SentCommand): PlannedCommand {
+  return {
+    region: c.region, instanceCount: c.instanceIds?.length ?? null, targets: c.targets ?? null, byTargets: !!c.byTargets,
+    expectedNodes: c.expectedNodes, maxConcurrency: c.maxConcurrency, maxErrors: c.maxErrors,
+  };
+}
+
+export function buildPreview(i: PreviewInput): BuiltPreview {
+  const { req, resolved } = i;
+  const inDocRegion = (n: NodeRow) => !i.docRegions || i.docRegions.includes(n.region);
+  const judged = resolved.rows.map((n) => ({ n, ...fateOf(n, resolved.kind, i.doc.platformTypes, req.keepUnsupported) }));
+  const included = judged.filter((j) => j.included && inDocRegion(j.n));
+  const unsupported = new Set(judged.filter((j) => j.fate === 'unsupported').map((j) => j.n.id));
+  const drafts = resolved.kind === 'explicit' ? explicitDrafts(included.map((j) => j.n), unsupported) : awsDrafts(included.map((j) => j.n), resolved.targets!);
+  const planned = withRateControl(drafts, req.maxConcurrency, req.maxErrors);
+
+  // Per command: the nodes that will actually run it, and how many at once.
+  const running = included.filter((j) => j.fate === 'send').map((j) => j.n);
+  const perCommand = planned.map((c) => {
+    const ids = c.instanceIds ? new Set(c.instanceIds) : null;
+    const nodes = running.filter((n) => (ids ? ids.has(n.id) : n.region === c.region));
+    return { nodes, at: effectiveConcurrency(c.maxConcurrency, c.expectedNodes) };
+  });
+  const maxAtOnce = perCommand.reduce((a, p) => a + Math.min(p.at, p.nodes.length), 0);
+  const waves = Math.max(0, ...perCommand.map((p) => (p.nodes.length ? Math.ceil(p.nodes.length / p.at) : 0)));
+  const exposure: GroupExposure[] = exposureOf(perCommand, i.fleet);
+
+  const nodes = judged.map((j) => previewNode(j.n, j.fate, j.included && inDocRegion(j.n), i.ext?.note?.(j.n, req) ?? null));
+  const counts = Object.fromEntries(FATES.map((f) => [f, 0])) as Record<NodeFate, number>;
+  for (const j of judged) counts[j.fate]++;
+  const production = included.filter((j) => isProd(j.n)).length;
+  const byRegion = [...new Set(planned.map((c) => c.region))].map((region) => ({
+    region, commands: planned.filter((c) => c.region === region).length, nodes: planned.filter((c) => c.region === region).reduce((a, c) => a + c.expectedNodes, 0),
+  }));
+  const warnings = previewWarnings({ req, resolved, judged, planned, exposure, docRegions: i.docRegions, doc: i.doc.name, ext: i.ext, running });
+  return {
+    request: req, document: i.doc, targetSummary: describeTargets(req.targets), nodes, counts, included: included.length, missing: resolved.missing,
+    commands: planned.map(plannedView), byRegion, maxAtOnce, waves, exposure, warnings, production,
+    confirmationPhrase: production ? `${i.ext?.verb?.(req) ?? 'RUN'} ${included.length}` : null,
+    retry: i.retry, fleetAsOf: i.fleetAsOf, incomplete: i.incomplete, planned,
+  };
+}

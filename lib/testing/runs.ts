@@ -1,0 +1,42 @@
+/** Test helpers for runs: preview and execute through the routes as the dashboard does, then wait on the run. */
+import { expect } from 'vitest';
+import type { RunPreview } from '@/lib/contracts/run-preview';
+import type { RunDetail } from '@/lib/contracts/run';
+import type { MockAws } from '@/mocks/node';
+import { POST as previewRoute } from '@/app/api/runs/preview/route';
+import { POST as runRoute } from '@/app/api/runs/route';
+import { sending } from '@/lib/runs/send';
+import { getRunDetail } from '@/lib/runs/progress';
+import { freshKey, postRequest } from './actions';
+
+export async function preview(body: object): Promise<RunPreview> {
+  const res = await previewRoute(postRequest('/api/runs/preview', body), undefined);
+  const json = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return json;
+}
+
+/** Preview, confirm as shown, and wait until every command was sent. */
+export async function execute(body: object, key = freshKey()) {
+  const p = await preview(body);
+  const res = await runRoute(postRequest('/api/runs', { ...body, previewToken: p.previewToken, confirmation: p.confirmationPhrase ?? undefined }, { 'idempotency-key': key }), undefined);
+  const json = await res.clone().json();
+  if (json.runId) await sending.get(json.runId);
+  return { res, body: json, preview: p };
+}
+
+/** Advance simulated time until the run ends (offline nodes wait for their delivery timeout). */
+export async function waitDone(mock: MockAws, id: string, stepMs = 30_000): Promise<RunDetail> {
+  for (let i = 0; i < 120; i++) {
+    mock.sim.clock.advance(i < 20 ? stepMs : stepMs * 4);
+    const d = await getRunDetail(id, { refresh: true });
+    if (d.done) return d;
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+export const sendCommands = (mock: MockAws) => mock.stats.snapshot().byOperation['ssm:SendCommand'] ?? 0;
+
+export const script = (commands: string[], over: object = {}) => ({
+  document: 'AWS-RunShellScript', parameters: { commands }, maxConcurrency: '50%', maxErrors: '100%', timeoutSeconds: 600, ...over,
+});
