@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/nodes', label: 'Nodes' },
   { href: '/patching', label: 'Patching' },
   { href: '/runs', label: 'Runs' },
+  { href: '/commands', label: 'Commands' },
   { href: '/audit', label: 'Audit' },
 ];
 

@@ -1,4 +1,6 @@
 'use client';
+import { LaunchButton } from '@/components/runs/launch-button';
+import { updateAgentSpec } from '@/components/runs/presets';
 import Link from 'next/link';
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { overviewQuery } from '@/lib/query/fleet';
@@ -71,14 +73,23 @@ const MANAGED = ['Online', 'ConnectionLost', 'Inactive'] as const;
 function Connectivity({ s }: { s: FleetSummary }) {
   return (
     <Section title="Connectivity">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
         <Stat testId="stat-managed" label="Managed nodes" value={formatNumber(s.managed)} href={nodesHref({ ping: [...MANAGED] })} />
         <Stat testId="stat-online" label="Online" accent="green" value={formatNumber(s.byPing.Online)} hint={percent(s.byPing.Online, s.managed)} href={nodesHref({ ping: ['Online'] })} />
         <Stat testId="stat-connection-lost" label="Connection lost" accent={s.byPing.ConnectionLost ? 'amber' : 'none'} value={formatNumber(s.byPing.ConnectionLost)} hint="agent stopped answering" href={nodesHref({ ping: ['ConnectionLost'], sort: 'lastPing', dir: 'desc' })} />
         <Stat testId="stat-inactive" label="Inactive" accent={s.byPing.Inactive ? 'gray' : 'none'} value={formatNumber(s.byPing.Inactive)} href={nodesHref({ ping: ['Inactive'] })} />
         <Stat testId="stat-not-managed" label="EC2 not in SSM" accent={s.byPing.NotManaged ? 'violet' : 'none'} value={formatNumber(s.byPing.NotManaged)} hint="running, never registered" href={nodesHref({ ping: ['NotManaged'] })} />
+        <Stat testId="stat-not-running" label="EC2 not running" accent="none" value={formatNumber(s.byPing.NotRunning)} hint="stopped or terminated" href={nodesHref({ ping: ['NotRunning'] })} />
         <Stat testId="stat-outdated-agents" label="Outdated SSM agents" accent={s.agents.outdated ? 'amber' : 'none'} value={formatNumber(s.agents.outdated)} hint={`${percent(s.agents.outdated, s.managed)} of nodes`} href={nodesHref({ agent: ['outdated'], sort: 'agent' })} />
       </div>
+      {s.agents.outdated > 0 && (
+        <div className="mt-2 flex items-center gap-3 text-sm text-slate-600">
+          <span>{formatNumber(s.agents.outdated)} nodes run an outdated SSM Agent.</span>
+          <LaunchButton testId="update-agents" spec={() => updateAgentSpec(`Update the SSM Agent on ${formatNumber(s.agents.outdated)} nodes`, { mode: 'view', query: 'agent=outdated' })} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+            Update SSM Agent…
+          </LaunchButton>
+        </div>
+      )}
     </Section>
   );
 }

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { complianceQuery, patchConfigQuery } from '@/lib/query/actions';
 import type { ComplianceSummary, GroupCompliance } from '@/lib/contracts/patching';
-import type { RunTargets } from '@/lib/contracts/patch-run';
+import type { RunTargets } from '@/lib/contracts/run-request';
 import { formatNumber, percent } from '@/lib/format';
 import { nodesHref } from '@/lib/contracts/node-view';
 import { Stat } from '@/components/ui/stat';
 import { Banner } from '@/components/ui/banner';
 import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
-import { PatchRunDialog } from '@/components/runs/patch-run-dialog';
+import { RunLauncher } from '@/components/runs/run-launcher';
+import { patchSpec } from '@/components/runs/presets';
 import { PatchConfigSections } from './patch-config-sections';
 
 export function PatchingView() {
@@ -24,7 +25,7 @@ export function PatchingView() {
   if (q.isError) return <Banner kind="error" title="Could not load compliance">{q.error.message}</Banner>;
   const s = q.data;
   const patchGroup = (g: string) => setDialog({ targets: { mode: 'patchGroup', patchGroup: g }, title: `Patch group ${g}` });
-  const env = (e: string) => setDialog({ targets: { mode: 'tag', key: 'Environment', value: e }, title: `Environment=${e}` });
+  const env = (e: string) => setDialog({ targets: { mode: 'tags', tags: [{ key: 'Environment', values: [e] }] }, title: `Environment=${e}` });
   return (
     <div className="mx-auto max-w-7xl space-y-5">
       <div>
@@ -37,7 +38,7 @@ export function PatchingView() {
         <GroupTable title="By environment" rows={s.byEnvironment} link={(k) => nodesHref({ tag: [{ key: 'Environment', value: k, negate: false }] })} onPatch={env} />
       </div>
       <PatchConfigSections />
-      {dialog && <PatchRunDialog title={`Patch run: ${dialog.title}`} targets={dialog.targets} onClose={() => setDialog(null)} />}
+      {dialog && <RunLauncher spec={patchSpec(`Patch run: ${dialog.title}`, dialog.targets)} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,56 +1,88 @@
 'use client';
-import { useState } from 'react';
-import type { PatchRunPreview } from '@/lib/contracts/patch-run';
-import { formatAge } from '@/lib/format';
+import { useMemo } from 'react';
+import type { NodeFate, PreviewNode, RunPreview } from '@/lib/contracts/run-preview';
+import type { PingStatus } from '@/lib/contracts/node';
+import { formatAge, formatNumber } from '@/lib/format';
 import { useNow } from '@/components/use-now';
 import { PingBadge } from '@/components/fleet/ping-badge';
-import type { PingStatus } from '@/lib/contracts/node';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { Banner } from '@/components/ui/banner';
+import { DataTable, type ColumnDef } from '@/components/data-table/data-table';
 
 const DIM: Record<string, string> = { az: 'AZ', environment: 'Environment', asg: 'Auto Scaling group' };
+const FATE: Record<NodeFate, { label: string; tone: Tone; rank: number }> = {
+  unsupported: { label: 'would end Invalid Platform', tone: 'red', rank: 0 },
+  offline: { label: 'not Online', tone: 'amber', rank: 1 },
+  stopped: { label: 'EC2 not running', tone: 'gray', rank: 2 },
+  unmanaged: { label: 'not in SSM', tone: 'violet', rank: 3 },
+  send: { label: 'runs', tone: 'green', rank: 4 },
+};
 
-function Fig({ label, value, tone = 'text-slate-900' }: { label: string; value: React.ReactNode; tone?: string }) {
+function Fig({ label, value, tone = 'text-slate-900', testId }: { label: string; value: React.ReactNode; tone?: string; testId?: string }) {
   return (
-    <div className="rounded border border-slate-200 px-3 py-2">
+    <div className="rounded border border-slate-200 px-3 py-2" data-testid={testId}>
       <div className="text-xs text-slate-500">{label}</div>
       <div className={`text-lg font-semibold tabular-nums ${tone}`}>{value}</div>
     </div>
   );
 }
 
+const columns: ColumnDef<PreviewNode>[] = [
+  { id: 'node', header: 'Node', size: 330, cell: ({ row: { original: n } }) => <span><span className="font-medium">{n.name ?? n.id}</span> <span className="font-mono text-xs text-slate-500">{n.id}</span></span> },
+  { id: 'region', header: 'Region', size: 120, cell: ({ row }) => row.original.region },
+  { id: 'ping', header: 'SSM', size: 130, cell: ({ row }) => <PingBadge ping={row.original.ping as PingStatus} /> },
+  { id: 'platform', header: 'Platform', size: 200, cell: ({ row }) => row.original.platformName ?? '—' },
+  { id: 'env', header: 'Environment', size: 110, cell: ({ row }) => row.original.environment ?? '—' },
+  { id: 'fate', header: 'What happens', size: 210, cell: ({ row: { original: n } }) => <Badge tone={FATE[n.fate].tone}>{n.included ? '' : 'left out: '}{FATE[n.fate].label}</Badge> },
+  { id: 'note', header: 'Note', size: 180, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.note ?? ''}</span> },
+];
+
 /** Exactly what the run will do, before anything is sent. */
-export function PreviewPanel({ p }: { p: PatchRunPreview }) {
-  const [allNodes, setAllNodes] = useState(false);
+export function PreviewPanel({ p, onKeepUnsupported }: { p: RunPreview; onKeepUnsupported?: (keep: boolean) => void }) {
   const now = useNow(10_000);
-  const shown = allNodes ? p.nodes : p.nodes.slice(0, 12);
+  const nodes = useMemo(() => [...p.nodes].sort((a, b) => FATE[a.fate].rank - FATE[b.fate].rank || Number(b.included) - Number(a.included)), [p.nodes]);
+  const explicit = p.commands.every((c) => c.instanceCount !== null);
   return (
     <section data-testid="run-preview" className="space-y-3 text-sm">
       <p className="text-slate-700">
-        <b>{p.request.operation}</b> on <b>{p.targetSummary}</b> · fleet data from {formatAge(p.fleetAsOf, now)}
+        <b>{p.document.name}</b> v{p.document.version} on <b>{p.targetSummary}</b> · fleet data from {formatAge(p.fleetAsOf, now)}
+        {p.retry && <> · retry of <span className="font-mono">{p.retry.runId}</span>{p.retry.comment ? ` (“${p.retry.comment}”)` : ''}</>}
       </p>
+      {p.incomplete.length > 0 && (
+        <Banner kind="warning" title="The fleet view is incomplete">The last read of {p.incomplete.join(', ')} failed: nodes there may be missing from this preview.</Banner>
+      )}
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-        <Fig label="Will be reached" value={p.reachable} />
-        <Fig label="Not Online" value={p.unreachable} tone={p.unreachable ? 'text-amber-700' : 'text-slate-400'} />
-        <Fig label="Likely reboot" value={p.likelyReboot} tone={p.likelyReboot ? 'text-amber-700' : 'text-slate-400'} />
-        <Fig label="At once, at most" value={p.maxAtOnce} />
-        <Fig label="Waves" value={p.waves} />
-        <Fig label="Commands" value={p.commands.length} />
+        <Fig testId="fig-runs" label="Will run it" value={formatNumber(p.counts.send)} />
+        <Fig testId="fig-included" label={explicit ? 'Sent to AWS' : 'Matched (AWS resolves)'} value={formatNumber(p.included)} />
+        <Fig label="Not Online" value={formatNumber(p.counts.offline)} tone={p.counts.offline ? 'text-amber-700' : 'text-slate-400'} />
+        <Fig label="Invalid platform" value={formatNumber(p.counts.unsupported)} tone={p.counts.unsupported ? 'text-red-700' : 'text-slate-400'} />
+        <Fig label="At once, at most" value={formatNumber(p.maxAtOnce)} />
+        <Fig label="Waves" value={formatNumber(p.waves)} />
+      </div>
+      <div data-testid="preview-regions" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        <span className="font-medium">SendCommand calls:</span>
+        {p.byRegion.map((r) => <span key={r.region}>{r.region}: <b>{formatNumber(r.commands)}</b> command{r.commands === 1 ? '' : 's'} for {formatNumber(r.nodes)} nodes</span>)}
       </div>
       {p.warnings.length > 0 && (
         <ul data-testid="run-warnings" className="space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          {p.warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
-          ))}
+          {p.warnings.map((w) => <li key={w}>⚠ {w}</li>)}
         </ul>
       )}
-      {p.request.operation === 'Install' && p.exposure.length > 0 && (
+      {onKeepUnsupported && explicit && p.counts.unsupported > 0 && (
+        <label className="flex items-center gap-2 text-xs text-slate-700">
+          <input type="checkbox" checked={p.request.keepUnsupported} onChange={(e) => onKeepUnsupported(e.target.checked)} />
+          Send to the {p.counts.unsupported} node{p.counts.unsupported > 1 ? 's' : ''} with an unsupported platform anyway (AWS records them Invalid Platform)
+        </label>
+      )}
+      {p.exposure.length > 0 && (
         <details className="rounded border border-slate-200">
-          <summary className="cursor-pointer px-3 py-1.5 font-medium text-slate-700">Down at once, per AZ, environment and Auto Scaling group</summary>
+          <summary className="cursor-pointer px-3 py-1.5 font-medium text-slate-700">At the same time, per AZ, environment and Auto Scaling group</summary>
           <table className="w-full text-xs">
             <thead className="bg-slate-50 text-left text-slate-500">
               <tr><th className="px-3 py-1">Group</th><th className="px-3 py-1 text-right">Targeted / in fleet</th><th className="px-3 py-1 text-right">At most at once</th></tr>
             </thead>
             <tbody>
-              {p.exposure.map((e) => (
+              {p.exposure.slice(0, 100).map((e) => (
                 <tr key={`${e.dimension}:${e.group}`} className={`border-t border-slate-100 ${e.wholeGroup ? 'bg-red-50 text-red-900' : ''}`}>
                   <td className="px-3 py-1">{DIM[e.dimension]} {e.dimension === 'asg' ? e.group.split('/')[1] : e.group}</td>
                   <td className="px-3 py-1 text-right tabular-nums">{e.targeted} / {e.inFleet}</td>
@@ -61,42 +93,8 @@ export function PreviewPanel({ p }: { p: PatchRunPreview }) {
           </table>
         </details>
       )}
-      <details className="rounded border border-slate-200">
-        <summary className="cursor-pointer px-3 py-1.5 font-medium text-slate-700">
-          {p.commands.length} SendCommand call{p.commands.length > 1 ? 's' : ''} (AWS-RunPatchBaseline)
-        </summary>
-        <ul className="px-3 py-1 font-mono text-xs text-slate-700">
-          {p.commands.map((c, i) => (
-            <li key={i}>
-              {c.region}: {c.instanceIds ? `${c.instanceIds.length} instance IDs` : `Targets tag:${c.target!.key}=${c.target!.value} (~${c.expectedNodes} nodes)`} · MaxConcurrency {c.maxConcurrency} · MaxErrors {c.maxErrors}
-            </li>
-          ))}
-        </ul>
-      </details>
-      <div className="rounded border border-slate-200">
-        <table className="w-full text-xs" data-testid="preview-nodes">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr><th className="px-3 py-1">Node</th><th className="px-3 py-1">Status</th><th className="px-3 py-1">Environment</th><th className="px-3 py-1">AZ</th><th className="px-3 py-1 text-right">Missing</th><th className="px-3 py-1">Reboot</th></tr>
-          </thead>
-          <tbody>
-            {shown.map((n) => (
-              <tr key={n.id} className={`border-t border-slate-100 ${n.unreachable ? 'text-slate-400' : ''}`}>
-                <td className="px-3 py-1"><span className="font-medium">{n.name ?? n.id}</span> <span className="font-mono text-slate-500">{n.id}</span></td>
-                <td className="px-3 py-1"><PingBadge ping={n.ping as PingStatus} /></td>
-                <td className="px-3 py-1">{n.environment ?? '—'}</td>
-                <td className="px-3 py-1">{n.az ?? '—'}</td>
-                <td className="px-3 py-1 text-right tabular-nums">{n.missing ?? '—'}</td>
-                <td className="px-3 py-1">{n.likelyReboot ? 'likely' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {p.nodes.length > shown.length && (
-          <button type="button" className="w-full py-1 text-xs text-sky-700 hover:bg-slate-50" onClick={() => setAllNodes(true)}>
-            Show all {p.nodes.length} nodes
-          </button>
-        )}
-      </div>
+      <DataTable rows={nodes} columns={columns} getRowId={(n) => n.id} testId="preview-nodes" rowTestId="preview-node" rowAttributes={(n) => ({ 'data-fate': n.fate })} heightClass="h-64" rowHeight={30} empty="No node matches these targets in the fleet view." />
+      <p className="text-xs text-slate-500">{formatNumber(p.nodes.length)} nodes in the fleet view match{p.missing.length ? `; ${p.missing.length} named nodes are gone` : ''}.</p>
     </section>
   );
 }

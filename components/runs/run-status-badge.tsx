@@ -1,11 +1,21 @@
-import { Badge, type Tone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
+import { OUTCOMES, RUN_STATUSES, COMMAND_STATUSES, isCommandStatus, type Outcome, type RunStatus } from '@/lib/contracts/command-status';
 
-const TONES: Record<string, Tone> = {
-  Success: 'green', Failed: 'red', TimedOut: 'red', Undeliverable: 'red', NotSent: 'gray', Cancelled: 'gray', Cancelling: 'gray',
-  Pending: 'blue', InProgress: 'blue', Delayed: 'amber', Partial: 'amber', Sending: 'blue',
-};
-const LABELS: Record<string, string> = { InProgress: 'In progress', TimedOut: 'Timed out', NotSent: 'Not sent' };
+/** A run as a whole (Sending, In progress, Success, Failed, Cancelled, Partly sent). */
+export function RunStatusBadge({ status }: { status: RunStatus }) {
+  const s = RUN_STATUSES[status];
+  return <Badge tone={s.tone} title={s.help}>{s.label}</Badge>;
+}
 
-export function RunStatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONES[status] ?? 'gray'}>{LABELS[status] ?? status}</Badge>;
+/** One node's outcome (Failed, Undeliverable, Delivery timed out, Success…). */
+export function OutcomeBadge({ outcome }: { outcome: Outcome }) {
+  const o = OUTCOMES[outcome];
+  return <Badge tone={o.tone} title={o.help}>{o.label}</Badge>;
+}
+
+/** A command as ListCommands reports it. */
+export function CommandStatusBadge({ status, details }: { status: string; details?: string | null }) {
+  const s = isCommandStatus(status) ? COMMAND_STATUSES[status] : { label: status, tone: 'gray' as const };
+  const extra = details && details !== status && details !== s.label ? ` · ${details}` : '';
+  return <Badge tone={s.tone}>{s.label}{extra}</Badge>;
 }

@@ -1,10 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ComplianceSummary, NodePatches, RegionPatchConfig } from '@/lib/contracts/patching';
-import type { PatchRunPreview, PatchRunRequest, ExecuteRunRequest } from '@/lib/contracts/patch-run';
-import type { InvocationOutput, RunDetail, RunSummary } from '@/lib/contracts/run';
+import type { ExecuteRunRequest, RunRequestInput } from '@/lib/contracts/run-request';
+import type { RunPreview } from '@/lib/contracts/run-preview';
+import type { InvocationOutput, RunSummary } from '@/lib/contracts/run';
+import type { DocumentDetail, DocumentsResponse } from '@/lib/contracts/documents';
+import type { CommandsResponse } from '@/lib/contracts/commands';
 import type { AuditRecord } from '@/lib/contracts/audit';
 import { fetchJson } from './fetch-json';
-import { auditKeys, fleetKeys, meKey, patchingKeys, runKeys } from './keys';
+import { auditKeys, commandKeys, documentKeys, fleetKeys, meKey, patchingKeys, runKeys } from './keys';
 
 export interface Me {
   actor: { id: string; role: 'viewer' | 'operator'; source: string };
@@ -25,9 +28,6 @@ export const nodePatchesQuery = (id: string) =>
 
 export const runsQuery = () => queryOptions({ queryKey: runKeys.list(), queryFn: () => fetchJson<{ runs: RunSummary[] }>('/api/runs') });
 
-export const runQuery = (id: string) =>
-  queryOptions({ queryKey: runKeys.run(id), queryFn: () => fetchJson<RunDetail>(`/api/runs/${encodeURIComponent(id)}`) });
-
 export const runOutputQuery = (id: string, node: string) =>
   queryOptions({
     queryKey: runKeys.output(id, node),
@@ -37,6 +37,22 @@ export const runOutputQuery = (id: string, node: string) =>
 export const auditQuery = (query: string) =>
   queryOptions({ queryKey: auditKeys.list(query), queryFn: () => fetchJson<{ records: AuditRecord[]; total: number }>(`/api/audit${query ? `?${query}` : ''}`) });
 
+export const documentsQuery = (query: string) =>
+  queryOptions({ queryKey: documentKeys.list(query), queryFn: () => fetchJson<DocumentsResponse>(`/api/documents${query ? `?${query}` : ''}`), staleTime: 5 * 60_000 });
+
+export const documentQuery = (name: string, version = '$DEFAULT') =>
+  queryOptions({
+    queryKey: documentKeys.detail(name, version),
+    queryFn: () => fetchJson<DocumentDetail>(`/api/documents/${encodeURIComponent(name)}${version === '$DEFAULT' ? '' : `?version=${encodeURIComponent(version)}`}`),
+    staleTime: 5 * 60_000,
+  });
+
+export const commandsQuery = (query: string) =>
+  queryOptions({ queryKey: commandKeys.list(query), queryFn: () => fetchJson<CommandsResponse>(`/api/commands${query ? `?${query}` : ''}`) });
+
+export const nodeCommandsQuery = (id: string) =>
+  queryOptions({ queryKey: fleetKeys.nodeCommands(id), queryFn: () => fetchJson<CommandsResponse>(`/api/nodes/${encodeURIComponent(id)}/commands`) });
+
 const postJson = <T>(url: string, body: unknown, idempotencyKey?: string) =>
   fetchJson<T>(url, {
     method: 'POST',
@@ -44,11 +60,12 @@ const postJson = <T>(url: string, body: unknown, idempotencyKey?: string) =>
     body: JSON.stringify(body),
   });
 
-export const previewRun = (req: PatchRunRequest) => postJson<PatchRunPreview>('/api/runs/preview', req);
+export const previewRun = (req: RunRequestInput) => postJson<RunPreview>('/api/runs/preview', req);
 
 /** The key is made once per confirmation dialog: a double click or a retry of the same submission sends one run. */
-export const executeRun = (req: ExecuteRunRequest, idempotencyKey: string) =>
-  postJson<{ runId: string; outcome: string }>('/api/runs', req, idempotencyKey);
+export const executeRun = (req: RunRequestInput & Pick<ExecuteRunRequest, 'previewToken' | 'confirmation'>, idempotencyKey: string) =>
+  postJson<{ runId: string; commands: number; outcome: string }>('/api/runs', req, idempotencyKey);
 
-export const cancelRun = (id: string, idempotencyKey: string) =>
-  postJson<{ cancelled: string[]; failed: unknown[] }>(`/api/runs/${encodeURIComponent(id)}/cancel`, {}, idempotencyKey);
+/** Cancel the whole run, or only `nodeIds` (their invocations). */
+export const cancelRun = (id: string, idempotencyKey: string, nodeIds?: string[]) =>
+  postJson<{ cancelled: string[]; failed: unknown[] }>(`/api/runs/${encodeURIComponent(id)}/cancel`, nodeIds ? { nodeIds } : {}, idempotencyKey);

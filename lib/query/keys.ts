@@ -5,6 +5,7 @@ export const fleetKeys = {
   node: (id: string) => [...fleetKeys.all, 'node', id] as const,
   overview: () => [...fleetKeys.all, 'overview'] as const,
   nodePatches: (id: string) => [...fleetKeys.all, 'node', id, 'patches'] as const,
+  nodeCommands: (id: string) => [...fleetKeys.all, 'node', id, 'commands'] as const,
 };
 
 export const patchingKeys = {
@@ -17,6 +18,13 @@ export const runKeys = {
   run: (id: string) => ['runs', id] as const,
   output: (id: string, node: string) => ['runs', id, 'output', node] as const,
 };
+
+export const documentKeys = {
+  list: (query: string) => ['documents', query] as const,
+  detail: (name: string, version: string) => ['documents', name, version] as const,
+};
+
+export const commandKeys = { list: (query: string) => ['commands', query] as const };
 
 export const auditKeys = { list: (query: string) => ['audit', query] as const };
 export const meKey = ['me'] as const;

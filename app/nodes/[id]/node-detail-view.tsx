@@ -13,13 +13,15 @@ import { CommandLine } from '@/components/ui/copy-button';
 import { PingBadge } from '@/components/fleet/ping-badge';
 import { PatchBadge } from '@/components/fleet/patch-badge';
 import { NodePatchesTable } from './node-patches';
-import { useState } from 'react';
-import { PatchRunDialog } from '@/components/runs/patch-run-dialog';
+import { LaunchButton } from '@/components/runs/launch-button';
+import { commandSpec, patchSpec, updateAgentSpec } from '@/components/runs/presets';
+import { NodeCommands } from './node-commands';
+
+const ACTION = 'rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50';
 
 export function NodeDetailView({ id }: { id: string }) {
   const q = useQuery(nodeQuery(id));
   const now = useNow(10_000);
-  const [patching, setPatching] = useState(false);
   if (q.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (q.isError) return <Banner kind="error" title={`Could not load ${id}`}>{q.error.message}</Banner>;
   const d = q.data;
@@ -41,16 +43,17 @@ export function NodeDetailView({ id }: { id: string }) {
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
           {n.managed && (
-            <button type="button" onClick={() => setPatching(true)} className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50">
-              Patch…
-            </button>
+            <>
+              <LaunchButton className={ACTION} testId="node-run-command" spec={() => commandSpec(`Run a command on ${n.name ?? n.id}`, { mode: 'nodes', nodeIds: [n.id] })}>Run command…</LaunchButton>
+              <LaunchButton className={ACTION} spec={() => patchSpec(`Patch ${n.name ?? n.id}`, { mode: 'nodes', nodeIds: [n.id] })}>Patch…</LaunchButton>
+              {n.agentLatest === false && <LaunchButton className={ACTION} spec={() => updateAgentSpec(`Update the SSM Agent on ${n.name ?? n.id}`, { mode: 'nodes', nodeIds: [n.id] })}>Update SSM Agent…</LaunchButton>}
+            </>
           )}
           {n.managed && <ExternalButton href={sessionManagerUrl(n.region, n.id)} primary>Start session (console)</ExternalButton>}
           {n.managed && <ExternalButton href={fleetManagerUrl(n.region, n.id)}>Fleet Manager</ExternalButton>}
           {n.id.startsWith('i-') && <ExternalButton href={ec2InstanceUrl(n.region, n.id)}>EC2 console</ExternalButton>}
         </div>
       </header>
-      {patching && <PatchRunDialog title={`Patch ${n.name ?? n.id}`} targets={{ mode: 'nodes', nodeIds: [n.id] }} onClose={() => setPatching(false)} />}
       {!n.managed && <NotManagedHelp node={n} />}
       {n.managed && n.ping !== 'Online' && (
         <Banner kind="warning" title={`The SSM Agent has not answered since ${formatDateTime(n.lastPingAt)} (${formatAge(n.lastPingAt, now)})`}>
@@ -101,6 +104,11 @@ export function NodeDetailView({ id }: { id: string }) {
         </Card>
         <PatchCard node={n} now={now} />
         <OpsItemsCard detail={d} />
+        {n.managed && (
+          <div className="lg:col-span-2">
+            <NodeCommands nodeId={n.id} />
+          </div>
+        )}
         {n.managed && (
           <div className="lg:col-span-2">
             <NodePatchesTable nodeId={n.id} />
@@ -249,6 +257,14 @@ function OpsItemsCard({ detail }: { detail: NodeDetail }) {
 }
 
 function NotManagedHelp({ node }: { node: NodeRow }) {
+  if (node.ping === 'NotRunning') {
+    return (
+      <Banner kind="info" title={`This EC2 instance is ${node.ec2State ?? 'not running'}`}>
+        Systems Manager does not list instances that are not running, and no command can run on it. A command that targets one of its tags still
+        reaches it if it is registered, and ends Delivery Timed Out. Start the instance to manage it again.
+      </Banner>
+    );
+  }
   return (
     <Banner kind="warning" title="This EC2 instance is running but is not managed by Systems Manager">
       {node.instanceProfile ? (

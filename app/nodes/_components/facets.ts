@@ -1,6 +1,6 @@
 import type { NodeRow } from '@/lib/contracts/node';
 import { filterNodes, type NodeView } from '@/lib/contracts/node-view';
-import type { FacetOption } from './faceted-filter';
+import type { FacetOption } from '@/components/data-table/faceted-filter';
 
 type FacetKey = 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops';
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchFleet, fleetQuery } from '@/lib/query/fleet';
 import { fleetKeys } from '@/lib/query/keys';
 import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
-import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, type NodeView } from '@/lib/contracts/node-view';
+import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, viewToSearchParams, type NodeView } from '@/lib/contracts/node-view';
 import { DEFAULT_COLUMNS, columnDef, TAG_COLUMN_PREFIX } from '@/lib/contracts/columns';
 import { formatNumber } from '@/lib/format';
 import { Banner } from '@/components/ui/banner';
@@ -14,13 +14,18 @@ import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
 import { PING_LABEL } from '@/components/fleet/ping-badge';
 import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
 import { useNodeView } from './use-node-view';
-import { DataTable } from './data-table';
-import { FacetedFilter } from './faceted-filter';
+import { NodesGrid } from './nodes-grid';
+import { FacetedFilter } from '@/components/data-table/faceted-filter';
 import { facetCounts, options } from './facets';
 import { TagFilterPicker, tagIndex } from './tag-filter';
 import { ColumnChooser } from './column-chooser';
 import { nodesCsv, downloadText } from './export-csv';
 import { SelectionBar } from './selection-bar';
+import { LaunchButton } from '@/components/runs/launch-button';
+import { commandSpec } from '@/components/runs/presets';
+
+/** The filters of a view as a query (what the server resolves to nodes); sort, grouping and columns do not matter. */
+const viewQuery = (view: NodeView) => viewToSearchParams({ ...view, sort: undefined, dir: undefined, group: undefined, cols: undefined }).toString();
 
 const PATCH_LABELS: Record<string, string> = {
   compliant: 'Compliant', noncompliant: 'Noncompliant', missing: 'Missing patches', critical: 'Critical missing', security: 'Security missing',
@@ -126,6 +131,14 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
           </select>
         </label>
         <div className="ml-auto flex items-center gap-2">
+          <LaunchButton
+            testId="run-on-view"
+            spec={() => commandSpec(`Run a command on this view (${formatNumber(rows.length)} nodes)`, { mode: 'view', query: viewQuery(view) })}
+            className="h-8 rounded border border-slate-300 bg-white px-2.5 text-sm text-slate-700 hover:bg-slate-50"
+            title="Run any Command document on the nodes of this filtered view"
+          >
+            Run on this view…
+          </LaunchButton>
           <ColumnChooser columns={columns} tagKeys={[...tags.keys()].sort()} onChange={(cols) => setView({ cols })} />
           <button
             type="button"
@@ -161,7 +174,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         {refresh.isError && <span className="text-xs text-red-700">Refresh failed: {refresh.error.message}</span>}
       </div>
       <SelectionBar selected={selected} fleet={all} onClear={() => setSelected(new Set())} />
-      <DataTable
+      <NodesGrid
         selected={selected}
         onSelect={select}
         rows={rows}

@@ -1,108 +1,93 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cancelRun, meQuery, runQuery } from '@/lib/query/actions';
+import { cancelRun, meQuery } from '@/lib/query/actions';
+import { runProgressQuery } from '@/lib/query/run-progress';
 import { runKeys } from '@/lib/query/keys';
-import { runCommandUrl } from '@/lib/contracts/links';
-import type { RunDetail } from '@/lib/contracts/run';
-import { formatAge, formatDateTime } from '@/lib/format';
-import { useNow } from '@/components/use-now';
+import { OUTCOMES, type Outcome } from '@/lib/contracts/command-status';
+import type { RunDetail, TriageGroup } from '@/lib/contracts/run';
+import { formatNumber } from '@/lib/format';
 import { Banner } from '@/components/ui/banner';
-import { RunStatusBadge } from '@/components/runs/run-status-badge';
-import { PatchRunDialog } from '@/components/runs/patch-run-dialog';
+import type { LaunchSpec } from '@/components/runs/run-launcher';
+import { RunHeader } from './run-header';
+import { OutcomeBar } from './outcome-bar';
+import { TriagePanel } from './triage-panel';
+import { Invocations, type Filters } from './invocations';
 import { OutputPanel } from './output-panel';
-import { NodeStatusTable } from './node-status-table';
 
-const FAILED = new Set(['Failed', 'TimedOut', 'Undeliverable', 'Cancelled', 'NotSent']);
-const ORDER = ['Pending', 'Delayed', 'InProgress', 'Success', 'Failed', 'TimedOut', 'Undeliverable', 'Cancelling', 'Cancelled', 'NotSent'];
-const BAR: Record<string, string> = {
-  Success: 'bg-emerald-500', Failed: 'bg-red-500', TimedOut: 'bg-red-400', Undeliverable: 'bg-red-300', InProgress: 'bg-sky-500',
-  Pending: 'bg-sky-200', Delayed: 'bg-amber-300', Cancelled: 'bg-slate-400', Cancelling: 'bg-slate-300', NotSent: 'bg-slate-200',
-};
+/** What a retry or a re-run of this run starts from: the same document, parameters, rate control, output and comment. */
+function fromRun(r: RunDetail['run'], title: string): LaunchSpec {
+  const s3 = r.spec.output?.s3;
+  return {
+    title, document: r.document, lockDocument: true, parameters: r.spec.parameters,
+    options: {
+      maxConcurrency: r.spec.maxConcurrency, maxErrors: r.spec.maxErrors, timeoutSeconds: r.spec.timeoutSeconds, comment: r.comment ?? '',
+      s3Bucket: s3?.bucket ?? '', s3Prefix: s3?.prefix ?? '', cloudWatch: !!r.spec.output?.cloudWatch, logGroup: r.spec.output?.cloudWatch?.logGroup ?? '',
+    },
+  };
+}
 
 export function RunView({ id }: { id: string }) {
   const qc = useQueryClient();
   const me = useQuery(meQuery());
-  // Poll while the run is going; stop when every command has ended.
-  const q = useQuery({ ...runQuery(id), refetchInterval: (query) => (query.state.data?.done ? false : 3_000) });
-  const [cancelKey] = useState(() => `cancel-${id}-${Math.random().toString(36).slice(2, 12)}`);
-  const cancel = useMutation({ mutationFn: () => cancelRun(id, cancelKey), onSettled: () => qc.invalidateQueries({ queryKey: runKeys.run(id) }) });
-  const [output, setOutput] = useState<string | null>(null);
-  const [retry, setRetry] = useState(false);
-  const now = useNow(5_000);
+  // Poll while the run is going (only changed nodes come back); stop when every command has ended.
+  const q = useQuery({ ...runProgressQuery(id, qc), refetchInterval: (query) => (query.state.data?.detail.done ? false : 3_000) });
+  const [filters, setFilters] = useState<Filters>({ outcomes: new Set(), regions: [], text: '', group: null });
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [cancelKey, setCancelKey] = useState(() => `cancel-nodes-${id}-${Math.random().toString(36).slice(2, 12)}`);
+  const cancel = useMutation({
+    mutationFn: (ids: string[]) => cancelRun(id, cancelKey, ids),
+    onSettled: () => {
+      setSelected(new Set());
+      setCancelKey(`cancel-nodes-${id}-${Math.random().toString(36).slice(2, 12)}`);
+      void qc.invalidateQueries({ queryKey: runKeys.run(id) });
+    },
+  });
+  const failed = useMemo(() => (q.data?.nodes ?? []).filter((n) => OUTCOMES[n.outcome].failed && OUTCOMES[n.outcome].terminal).length, [q.data?.nodes]);
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading run…</p>;
   if (q.isError) return <Banner kind="error" title={`Could not load ${id}`}>{q.error.message}</Banner>;
-  const d: RunDetail = q.data;
+  const { detail: d, nodes, byId } = q.data;
   const r = d.run;
-  const failedNodes = d.nodes.filter((n) => FAILED.has(n.status)).map((n) => n.nodeId);
-  const total = Math.max(r.expectedNodes, d.nodes.length);
+  const canAct = me.data?.canAct ?? false;
+  const active = activeId ? byId.get(activeId) ?? null : null;
+  const toggle = (o: Outcome) => {
+    const next = new Set(filters.outcomes);
+    if (next.has(o)) next.delete(o);
+    else next.add(o);
+    setFilters({ ...filters, outcomes: next });
+  };
+  const retrySpec: LaunchSpec = { ...fromRun(r, `Retry the ${formatNumber(failed)} failed nodes of ${r.id}`), targets: { mode: 'run', runId: r.id }, retryOf: r.id };
+  const retryGroup = (g: TriageGroup): LaunchSpec => ({ ...fromRun(r, `Retry ${formatNumber(g.count)} nodes that failed the same way (${OUTCOMES[g.outcome].label})`), targets: { mode: 'run', runId: r.id, group: g.key }, retryOf: r.id });
+  const rerunSpec: LaunchSpec = { ...fromRun(r, `Re-run ${r.document} on other targets`), rerunOf: r.id };
+  const select = (ids: string[], on: boolean) => setSelected((prev) => {
+    const next = new Set(prev);
+    for (const x of ids) if (on) next.add(x); else next.delete(x);
+    return next;
+  });
   return (
-    <div className="mx-auto max-w-6xl space-y-4">
+    <div className="mx-auto max-w-[1600px] space-y-3">
       <nav className="text-sm text-slate-500"><Link href="/runs" className="text-sky-700 hover:underline">Runs</Link> / <span className="font-mono">{r.id}</span></nav>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="flex items-center gap-2 text-xl font-semibold">
-            Patch {r.operation.toLowerCase()} · {r.targetSummary} <span data-testid="run-status"><RunStatusBadge status={d.status} /></span>
-          </h1>
-          <p className="text-sm text-slate-600">
-            by {r.actor} · {formatDateTime(r.createdAt)} · MaxConcurrency {r.maxConcurrency} · MaxErrors {r.maxErrors} · timeout {r.timeoutSeconds}s
-            {r.operation === 'Install' && ` · ${r.rebootOption === 'NoReboot' ? 'no reboot' : 'reboot if needed'}`}
-            {r.retryOf && <> · retry of <Link className="text-sky-700 hover:underline" href={`/runs/${r.retryOf}`}>{r.retryOf}</Link></>}
-          </p>
-          <p className="text-xs text-slate-500">{d.done ? 'Finished' : `Checked ${formatAge(d.checkedAt, now)}, refreshing every 3 s`}</p>
+      <RunHeader d={d} failed={failed} retrySpec={retrySpec} rerunSpec={rerunSpec} />
+      <OutcomeBar counts={d.counts} expected={r.expectedNodes} total={d.total} active={filters.outcomes} onToggle={toggle} />
+      <TriagePanel groups={d.triage} pending={d.triagePending} active={filters.group} onShow={(g) => setFilters({ ...filters, group: g })} retrySpec={retryGroup} canAct={canAct} />
+      {selected.size > 0 && (
+        <div className="flex items-center gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900" data-testid="cancel-bar">
+          <span className="font-medium">{formatNumber(selected.size)} unfinished node{selected.size > 1 ? 's' : ''} selected</span>
+          <button type="button" disabled={!canAct || cancel.isPending} onClick={() => confirm(`Cancel the command on these ${selected.size} nodes?`) && cancel.mutate([...selected])} className="rounded bg-red-700 px-2.5 py-1 font-medium text-white hover:bg-red-800 disabled:opacity-50">
+            {cancel.isPending ? 'Cancelling…' : 'Cancel these'}
+          </button>
+          <button type="button" className="text-xs text-red-800 hover:underline" onClick={() => setSelected(new Set())}>Clear</button>
         </div>
-        <div className="flex gap-2">
-          {!d.done && (
-            <button type="button" disabled={!me.data?.canAct || cancel.isPending} title={me.data?.canAct ? undefined : me.data?.refusal?.message} onClick={() => confirm('Cancel every node that has not finished?') && cancel.mutate()} className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-50">
-              {cancel.isPending ? 'Cancelling…' : 'Cancel run'}
-            </button>
-          )}
-          {d.done && failedNodes.length > 0 && (
-            <button type="button" disabled={!me.data?.canAct} onClick={() => setRetry(true)} className="rounded bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
-              Retry the {failedNodes.length} failed node{failedNodes.length > 1 ? 's' : ''}…
-            </button>
-          )}
-        </div>
-      </header>
-      {cancel.isError && <Banner kind="error" title="Cancel failed">{cancel.error.message}</Banner>}
-      {r.commands.filter((c) => c.error).map((c, i) => (
-        <Banner key={i} kind="error" title={`A command was not sent (${c.region}, ${c.expectedNodes} nodes)`}>{c.error!.code}: {c.error!.message}</Banner>
-      ))}
-      {d.errors.map((e) => (
-        <Banner key={e.commandId} kind="warning" title={`Progress of ${e.commandId} unavailable`}>{e.code}: {e.message}</Banner>
-      ))}
-      <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="run-counts">
-        <div className="flex h-3 overflow-hidden rounded bg-slate-100">
-          {ORDER.filter((s) => d.counts[s]).map((s) => (
-            <div key={s} className={BAR[s] ?? 'bg-slate-300'} style={{ width: `${(d.counts[s] / total) * 100}%` }} title={`${s}: ${d.counts[s]}`} />
-          ))}
-        </div>
-        <div className="mt-2 flex flex-wrap gap-4 text-sm">
-          {ORDER.filter((s) => d.counts[s]).map((s) => (
-            <span key={s} data-testid={`count-${s}`}><RunStatusBadge status={s} /> <b className="tabular-nums">{d.counts[s]}</b></span>
-          ))}
-          {d.nodes.length < r.expectedNodes && !d.done && <span className="text-slate-500">{r.expectedNodes - d.nodes.length} not reported yet</span>}
-        </div>
-        <div className="mt-2 text-xs text-slate-500">
-          Commands:{' '}
-          {r.commands.filter((c) => c.commandId).map((c) => (
-            <a key={c.commandId} href={runCommandUrl(c.region, c.commandId!)} target="_blank" rel="noreferrer" className="mr-2 font-mono text-sky-700 hover:underline">{c.commandId!.slice(0, 8)}… ({c.region}) ↗</a>
-          ))}
-        </div>
-      </section>
-      <NodeStatusTable nodes={d.nodes} onOutput={setOutput} selected={output} />
-      {output && <OutputPanel runId={id} nodeId={output} onClose={() => setOutput(null)} done={d.done} />}
-      {retry && (
-        <PatchRunDialog
-          title={`Retry ${failedNodes.length} failed node${failedNodes.length > 1 ? 's' : ''} of ${r.id}`}
-          targets={{ mode: 'nodes', nodeIds: failedNodes }}
-          retryOf={r.id}
-          initial={{ operation: r.operation as 'Scan' | 'Install', rebootOption: r.rebootOption as 'RebootIfNeeded' | 'NoReboot', maxConcurrency: r.maxConcurrency.endsWith('%') ? r.maxConcurrency : String(Math.max(Number(r.maxConcurrency), 1)), maxErrors: r.maxErrors, timeoutSeconds: r.timeoutSeconds }}
-          onClose={() => setRetry(false)}
-        />
       )}
+      {cancel.isError && <Banner kind="error" title="Cancel failed">{cancel.error.message}</Banner>}
+      <div className={`grid gap-3 ${active ? 'xl:grid-cols-[minmax(0,1fr)_34rem]' : ''}`}>
+        <Invocations nodes={nodes} filters={filters} setFilters={setFilters} active={activeId} onActive={(n) => setActiveId(n.nodeId === activeId ? null : n.nodeId)}
+          selected={selected} onSelect={select} canCancel={!d.done && canAct} />
+        {active && <div className="xl:sticky xl:top-4 xl:self-start"><OutputPanel key={active.nodeId} runId={id} node={active} onClose={() => setActiveId(null)} /></div>}
+      </div>
     </div>
   );
 }

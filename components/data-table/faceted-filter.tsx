@@ -8,7 +8,7 @@ export interface FacetOption {
   count: number;
 }
 
-/** A multi-select filter with the number of matching nodes next to each value. */
+/** A multi-select filter with the number of matching rows next to each value. */
 export function FacetedFilter({
   title,
   options,
