@@ -21,13 +21,15 @@ test('select nodes, preview, confirm, watch the run finish and see compliance ch
   await page.getByRole('button', { name: 'Patch…' }).click();
 
   const dialog = page.getByRole('dialog', { name: /Patch 3 selected nodes/ });
-  await dialog.getByLabel('Install').check();
+  await expect(dialog.getByTestId('document-summary')).toContainText('AWS-RunPatchBaseline');
+  await dialog.getByLabel('Operation').selectOption('Install');
   await dialog.getByLabel('Max concurrency').fill('2');
   await dialog.getByLabel('Max errors').fill('100%');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const preview = dialog.getByTestId('run-preview');
-  await expect(preview).toContainText('Install on 3 selected nodes');
-  await expect(preview.getByText('Will be reached').locator('..')).toContainText('3');
+  await expect(preview).toContainText('AWS-RunPatchBaseline');
+  await expect(preview).toContainText('3 selected nodes');
+  await expect(preview.getByTestId('fig-runs')).toContainText('3');
   await expect(preview.getByText('Waves').locator('..')).toContainText('2');
   await expect(dialog.getByTestId('preview-nodes')).toContainText(ids[0]);
 
@@ -37,23 +39,24 @@ test('select nodes, preview, confirm, watch the run finish and see compliance ch
   await expect(page.getByTestId('run-status')).toContainText(/Success|Failed/, { timeout: 45_000 });
   const nodes = page.getByTestId('run-node');
   await expect(nodes).toHaveCount(3);
-  const succeeded = await page.locator('[data-testid=run-node][data-status=Success]').first().locator('td').nth(0).locator('span.font-mono').textContent();
+  const succeeded = await page.locator('[data-testid=run-node][data-status=success]').first().getAttribute('data-row-id');
   expect(ids).toContain(succeeded);
 
-  // Its output, then its node page: the patches it was missing are installed.
-  await page.locator('[data-testid=run-node][data-status=Success]').first().getByRole('button', { name: 'View output' }).click();
+  // Its output next to the row, then its node page: the patches it was missing are installed.
+  await page.locator('[data-testid=run-node][data-status=success]').first().locator('[data-col=region]').click();
   await expect(page.getByTestId('output-panel')).toContainText(/stdout/i);
   await expect(page.getByTestId('output-panel').locator('pre').first()).not.toHaveText('(empty)');
   await page.goto(`/nodes/${succeeded}`);
   await expect(page.getByTestId('node-patches')).toBeVisible();
   await expect(page.getByRole('button', { name: /^Missing/ })).toHaveCount(0);
   await expect(page.getByText('Compliant', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('node-commands')).toContainText('AWS-RunPatchBaseline');
 
   // The run and the audit record are listed.
   await page.goto('/runs');
   await expect(page.getByTestId('runs-table')).toContainText('3 selected nodes');
   await page.goto('/audit');
-  await expect(page.getByTestId('audit-row').first()).toContainText('patch:install');
+  await expect(page.getByTestId('audit-row').first()).toContainText('run:AWS-RunPatchBaseline');
   await expect(page.getByTestId('audit-row').first()).toContainText('succeeded');
 });
 
@@ -84,7 +87,7 @@ test('in read-only mode the action is refused, and says why', async ({ page, req
 
   const res = await request.post(`${READ_ONLY}/api/runs`, {
     headers: { origin: READ_ONLY, 'idempotency-key': 'e2e-read-only-attempt-0001' },
-    data: { targets: { mode: 'nodes', nodeIds: [await row.getAttribute('data-node-id')] }, operation: 'Scan', rebootOption: 'NoReboot', maxConcurrency: '1', maxErrors: '0', timeoutSeconds: 600, previewToken: 'x'.repeat(20) },
+    data: { document: 'AWS-RunPatchBaseline', parameters: { Operation: ['Scan'] }, targets: { mode: 'nodes', nodeIds: [await row.getAttribute('data-node-id')] }, maxConcurrency: '1', maxErrors: '0', timeoutSeconds: 600, previewToken: 'x'.repeat(20) },
   });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe('ReadOnlyMode');

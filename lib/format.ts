@@ -38,6 +38,7 @@ export function formatUntil(iso: string | null, now: number): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '—';
   if (t <= now) return 'due';
+  if (t - now < 5_000) return 'in a moment';
   return `in ${formatAge(new Date(now).toISOString(), t, false)}`;
 }
 

@@ -4,11 +4,13 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { auditQuery } from '@/lib/query/actions';
 import { AUDIT_STATUSES } from '@/lib/contracts/audit';
+import { RUN_STATUSES } from '@/lib/contracts/command-status';
 import { formatDateTime } from '@/lib/format';
 import { Banner } from '@/components/ui/banner';
 import { Badge, type Tone } from '@/components/ui/badge';
 
 const TONE: Record<string, Tone> = { succeeded: 'green', partial: 'amber', failed: 'red', refused: 'violet', requested: 'blue' };
+const RUN_TONE: Record<string, Tone> = Object.fromEntries(Object.entries(RUN_STATUSES).map(([k, v]) => [k, v.tone]));
 const input = 'h-8 rounded border border-slate-300 bg-white px-2 text-sm';
 
 /** Every action and every refused attempt: who, when, what, on which targets, with which result. */
@@ -50,7 +52,7 @@ export function AuditView() {
           <p className="text-sm text-slate-600" data-testid="audit-count">{q.data.total} record{q.data.total === 1 ? '' : 's'}{q.data.total > q.data.records.length ? `, newest ${q.data.records.length} shown` : ''}</p>
           <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm" data-testid="audit-table">
             <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr><th className="px-3 py-2">When</th><th className="px-3 py-2">Who</th><th className="px-3 py-2">Action</th><th className="px-3 py-2">Targets</th><th className="px-3 py-2">Result</th><th className="px-3 py-2">Commands / reason</th></tr>
+              <tr><th className="px-3 py-2">When</th><th className="px-3 py-2">Who</th><th className="px-3 py-2">Action</th><th className="px-3 py-2">Targets</th><th className="px-3 py-2">Sent</th><th className="px-3 py-2">Outcome on the fleet</th><th className="px-3 py-2">Commands / reason</th></tr>
             </thead>
             <tbody>
               {q.data.records.map((r) => (
@@ -60,8 +62,12 @@ export function AuditView() {
                   <td className="px-3 py-1.5 font-mono text-xs">{r.action}{r.runId && <div><Link className="text-sky-700 hover:underline" href={`/runs/${r.runId}`}>{r.runId}</Link></div>}</td>
                   <td className="px-3 py-1.5">{r.targetSummary}{r.targetCount > 0 && <div className="text-xs text-slate-500">{r.targetCount} target{r.targetCount > 1 ? 's' : ''} · {r.regions.join(', ')}</div>}</td>
                   <td className="px-3 py-1.5"><Badge tone={TONE[r.status] ?? 'gray'}>{r.status}</Badge></td>
+                  <td className="px-3 py-1.5 text-xs" data-testid="audit-outcome">
+                    {r.outcome ? <><Badge tone={RUN_TONE[r.outcome] ?? 'gray'}>{r.outcome}</Badge><div className="text-slate-600">{r.outcomeDetail}</div></> : r.runId ? <span className="text-slate-400">not known yet</span> : null}
+                  </td>
                   <td className="max-w-md px-3 py-1.5 text-xs">
-                    {r.commandIds.map((c) => <div key={c} className="font-mono">{c}</div>)}
+                    {r.commandIds.slice(0, 5).map((c) => <div key={c} className="font-mono">{c}</div>)}
+                    {r.commandIds.length > 5 && <div className="text-slate-500">and {r.commandIds.length - 5} more</div>}
                     {r.errorCode && <div className="text-red-800"><b>{r.errorCode}</b>: {r.errorMessage}</div>}
                   </td>
                 </tr>

@@ -36,7 +36,7 @@ export function RunsList() {
             For everything sent to the fleet (console and CLI too), see <Link className="text-sky-700 hover:underline" href="/commands">command history</Link>.
           </p>
         </div>
-        <LaunchButton testId="new-run" spec={{ title: 'New run' }}>New run…</LaunchButton>
+        <LaunchButton testId="new-run" spec={{ title: 'New run' }} className="shrink-0 rounded bg-slate-800 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white hover:bg-slate-700">New run…</LaunchButton>
       </div>
       {q.data.runs.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">No runs yet.</p>

@@ -28,13 +28,13 @@ function Fig({ label, value, tone = 'text-slate-900', testId }: { label: string;
 }
 
 const columns: ColumnDef<PreviewNode>[] = [
-  { id: 'node', header: 'Node', size: 330, cell: ({ row: { original: n } }) => <span><span className="font-medium">{n.name ?? n.id}</span> <span className="font-mono text-xs text-slate-500">{n.id}</span></span> },
-  { id: 'region', header: 'Region', size: 120, cell: ({ row }) => row.original.region },
-  { id: 'ping', header: 'SSM', size: 130, cell: ({ row }) => <PingBadge ping={row.original.ping as PingStatus} /> },
-  { id: 'platform', header: 'Platform', size: 200, cell: ({ row }) => row.original.platformName ?? '—' },
-  { id: 'env', header: 'Environment', size: 110, cell: ({ row }) => row.original.environment ?? '—' },
-  { id: 'fate', header: 'What happens', size: 210, cell: ({ row: { original: n } }) => <Badge tone={FATE[n.fate].tone}>{n.included ? '' : 'left out: '}{FATE[n.fate].label}</Badge> },
-  { id: 'note', header: 'Note', size: 180, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.note ?? ''}</span> },
+  { id: 'node', header: 'Node', size: 250, cell: ({ row: { original: n } }) => <span><span className="font-medium">{n.name ?? n.id}</span> <span className="font-mono text-xs text-slate-500">{n.id}</span></span> },
+  { id: 'fate', header: 'What happens', size: 200, cell: ({ row: { original: n } }) => <Badge tone={FATE[n.fate].tone}>{n.included ? '' : 'left out: '}{FATE[n.fate].label}</Badge> },
+  { id: 'region', header: 'Region', size: 110, cell: ({ row }) => row.original.region },
+  { id: 'ping', header: 'SSM', size: 115, cell: ({ row }) => <PingBadge ping={row.original.ping as PingStatus} /> },
+  { id: 'platform', header: 'Platform', size: 170, cell: ({ row }) => row.original.platformName ?? '—' },
+  { id: 'env', header: 'Environment', size: 100, cell: ({ row }) => row.original.environment ?? '—' },
+  { id: 'note', header: 'Note', size: 170, cell: ({ row }) => <span className="text-xs text-slate-600">{row.original.note ?? ''}</span> },
 ];
 
 /** Exactly what the run will do, before anything is sent. */

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkParameters, initialParameters, type Parameters } from '@/lib/contracts/documents';
@@ -53,6 +53,8 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const [preview, setPreview] = useState<RunPreview | null>(null);
   const [key, setKey] = useState(newKey);
   const [typed, setTyped] = useState('');
+  const [picking, setPicking] = useState(!spec.document);
+  const previewRef = useRef<HTMLDivElement>(null);
 
   const defs = doc.data?.parameters ?? [];
   const values = params ?? (doc.data ? initialParameters(defs, spec.parameters) : {});
@@ -71,6 +73,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
       setPreview(p);
       setKey(newKey());
       setTyped('');
+      requestAnimationFrame(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
     },
   });
   const sending = useMutation({
@@ -92,12 +95,13 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   return (
     <Modal title={spec.title} onClose={onClose} busy={busy} wide>
       <div className="space-y-5">
-        {!spec.lockDocument && <DocumentPicker value={docName} onPick={changed((n: string) => { setDocName(n); setParams(null); })} />}
+        {!spec.lockDocument && (picking || !docName) && <DocumentPicker value={docName} onPick={changed((n: string) => { setDocName(n); setParams(null); setPicking(false); })} />}
         {docName && doc.isPending && <p className="text-sm text-slate-500">Reading {docName}…</p>}
         {doc.isError && <Banner kind="error" title={`Cannot use ${docName}`}>{doc.error.message}</Banner>}
         {doc.data && (
           <>
             <div className="rounded bg-slate-50 px-3 py-2 text-sm" data-testid="document-summary">
+              {!spec.lockDocument && !picking && <button type="button" onClick={() => setPicking(true)} className="float-right text-xs text-sky-700 hover:underline">Change document</button>}
               <b>{doc.data.name}</b> <span className="text-slate-500">v{doc.data.documentVersion} (latest {doc.data.latestVersion ?? '?'}) · {doc.data.platformTypes.join(', ')} · {doc.data.ownedBy === 'aws' ? 'AWS' : doc.data.owner}</span>
               {doc.data.description && <p className="text-slate-600">{doc.data.description}</p>}
             </div>
@@ -115,6 +119,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
           </div>
         )}
         {previewing.isError && <Banner kind="error" title="No preview">{previewing.error.message}</Banner>}
+        <div ref={previewRef} />
         {preview && <PreviewPanel p={preview} onKeepUnsupported={(k) => { setKeep(k); previewing.mutate({ ...request!, keepUnsupported: k }); }} />}
         {preview && (
           <Confirm preview={preview} canAct={canAct} refusal={me.data?.refusal?.message} typed={typed} setTyped={setTyped} phraseOk={phraseOk} sending={sending} stale={stale} onPreviewAgain={() => previewing.mutate(request!)} onChange={() => setPreview(null)} />

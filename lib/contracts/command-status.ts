@@ -13,8 +13,10 @@ export interface StatusDef {
   tone: Tone;
   /** It never changes again. */
   terminal: boolean;
-  /** Counts as a failure: shown in triage, offered to "Retry failed". */
+  /** Counts as a failure: shown in triage. */
   failed: boolean;
+  /** Offered to "Retry failed" (the same document could succeed; an unsupported platform never will). */
+  retryable: boolean;
   /** Problems first: lower ranks sort to the top of the run page. */
   rank: number;
   /** What it means for the operator, in one sentence. */
@@ -22,20 +24,20 @@ export interface StatusDef {
 }
 
 export const OUTCOMES = {
-  failed: { label: 'Failed', tone: 'red', terminal: true, failed: true, rank: 0, help: 'The script or document step ran and failed (non-zero exit code).' },
-  executionTimedOut: { label: 'Execution timed out', tone: 'red', terminal: true, failed: true, rank: 1, help: 'It started but ran longer than the execution timeout and was stopped.' },
-  deliveryTimedOut: { label: 'Delivery timed out', tone: 'red', terminal: true, failed: true, rank: 2, help: 'The node never picked the command up before the delivery timeout (offline, stopped or agent not running).' },
-  undeliverable: { label: 'Undeliverable', tone: 'red', terminal: true, failed: true, rank: 3, help: 'AWS could not deliver it: the node is not registered, is Inactive or was terminated.' },
-  accessDenied: { label: 'Access denied', tone: 'red', terminal: true, failed: true, rank: 4, help: 'The caller or the node was not allowed to run this document.' },
-  invalidPlatform: { label: 'Invalid platform', tone: 'red', terminal: true, failed: true, rank: 5, help: 'The document does not support the node\'s platform.' },
-  terminated: { label: 'Terminated', tone: 'amber', terminal: true, failed: true, rank: 6, help: 'Never ran: AWS stopped sending after MaxErrors was exceeded.' },
-  notSent: { label: 'Not sent', tone: 'amber', terminal: true, failed: true, rank: 7, help: 'Never sent: its SendCommand failed or the command ended before reaching it.' },
-  delayed: { label: 'Delayed', tone: 'amber', terminal: false, failed: false, rank: 8, help: 'The agent is busy or was interrupted; AWS retries until the timeout.' },
-  inProgress: { label: 'In progress', tone: 'blue', terminal: false, failed: false, rank: 9, help: 'Running on the node.' },
-  pending: { label: 'Pending', tone: 'blue', terminal: false, failed: false, rank: 10, help: 'Waiting for a concurrency slot, or for an offline node to come back.' },
-  cancelling: { label: 'Cancelling', tone: 'gray', terminal: false, failed: false, rank: 11, help: 'A cancel was requested; a step already running may still finish.' },
-  cancelled: { label: 'Cancelled', tone: 'gray', terminal: true, failed: false, rank: 12, help: 'Cancelled on request.' },
-  success: { label: 'Success', tone: 'green', terminal: true, failed: false, rank: 13, help: 'Ran and exited 0.' },
+  failed: { label: 'Failed', tone: 'red', terminal: true, failed: true, retryable: true, rank: 0, help: 'The script or document step ran and failed (non-zero exit code).' },
+  executionTimedOut: { label: 'Execution timed out', tone: 'red', terminal: true, failed: true, retryable: true, rank: 1, help: 'It started but ran longer than the execution timeout and was stopped.' },
+  deliveryTimedOut: { label: 'Delivery timed out', tone: 'red', terminal: true, failed: true, retryable: true, rank: 2, help: 'The node never picked the command up before the delivery timeout (offline, stopped or agent not running).' },
+  undeliverable: { label: 'Undeliverable', tone: 'red', terminal: true, failed: true, retryable: true, rank: 3, help: 'AWS could not deliver it: the node is not registered, is Inactive or was terminated.' },
+  accessDenied: { label: 'Access denied', tone: 'red', terminal: true, failed: true, retryable: true, rank: 4, help: 'The caller or the node was not allowed to run this document.' },
+  invalidPlatform: { label: 'Invalid platform', tone: 'red', terminal: true, failed: true, retryable: false, rank: 5, help: 'The document does not support the node\'s platform.' },
+  terminated: { label: 'Terminated', tone: 'amber', terminal: true, failed: true, retryable: true, rank: 6, help: 'Never ran: AWS stopped sending after MaxErrors was exceeded.' },
+  notSent: { label: 'Not sent', tone: 'amber', terminal: true, failed: true, retryable: true, rank: 7, help: 'Never sent: its SendCommand failed or the command ended before reaching it.' },
+  delayed: { label: 'Delayed', tone: 'amber', terminal: false, failed: false, retryable: false, rank: 8, help: 'The agent is busy or was interrupted; AWS retries until the timeout.' },
+  inProgress: { label: 'In progress', tone: 'blue', terminal: false, failed: false, retryable: false, rank: 9, help: 'Running on the node.' },
+  pending: { label: 'Pending', tone: 'blue', terminal: false, failed: false, retryable: false, rank: 10, help: 'Waiting for a concurrency slot, or for an offline node to come back.' },
+  cancelling: { label: 'Cancelling', tone: 'gray', terminal: false, failed: false, retryable: false, rank: 11, help: 'A cancel was requested; a step already running may still finish.' },
+  cancelled: { label: 'Cancelled', tone: 'gray', terminal: true, failed: false, retryable: false, rank: 12, help: 'Cancelled on request.' },
+  success: { label: 'Success', tone: 'green', terminal: true, failed: false, retryable: false, rank: 13, help: 'Ran and exited 0.' },
 } as const satisfies Record<string, StatusDef>;
 
 export type Outcome = keyof typeof OUTCOMES;
@@ -43,6 +45,7 @@ export const OUTCOME_IDS = Object.keys(OUTCOMES) as Outcome[];
 /** In the order a run page lists them: problems first. */
 export const OUTCOMES_BY_RANK = [...OUTCOME_IDS].sort((a, b) => OUTCOMES[a].rank - OUTCOMES[b].rank);
 export const FAILED_OUTCOMES = OUTCOME_IDS.filter((o) => OUTCOMES[o].failed);
+export const RETRYABLE_OUTCOMES = OUTCOME_IDS.filter((o) => OUTCOMES[o].retryable);
 
 const isOutcome = (s: string): s is Outcome => Object.hasOwn(OUTCOMES, s);
 

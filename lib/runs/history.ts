@@ -44,7 +44,8 @@ async function regionOf(node: string): Promise<string | null> {
 export async function commandHistory(q: CommandsQuery, now = Date.now()): Promise<CommandsResponse> {
   const to = q.to ?? new Date(now).toISOString();
   const from = q.from ?? new Date(Date.parse(to) - DEFAULT_WINDOW_MS).toISOString();
-  const filters: CommandFilter[] = [{ key: 'InvokedAfter', value: from }, { key: 'InvokedBefore', value: to }];
+  // Without an end the window is open: "until now" is AWS's clock, not ours.
+  const filters: CommandFilter[] = [{ key: 'InvokedAfter', value: from }, ...(q.to ? [{ key: 'InvokedBefore' as const, value: q.to }] : [])];
   if (q.document) filters.push({ key: 'DocumentName', value: q.document });
   if (q.status) filters.push({ key: 'Status', value: q.status });
   const nodeRegion = q.node ? await regionOf(q.node) : null;

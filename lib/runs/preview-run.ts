@@ -1,5 +1,5 @@
 import 'server-only';
-import { FAILED_OUTCOMES, OUTCOMES } from '@/lib/contracts/command-status';
+import { OUTCOMES, RETRYABLE_OUTCOMES } from '@/lib/contracts/command-status';
 import { checkParameters } from '@/lib/contracts/documents';
 import type { RunPreview } from '@/lib/contracts/run-preview';
 import type { RunRequest } from '@/lib/contracts/run-request';
@@ -13,11 +13,14 @@ import { extensionFor } from './extensions';
 import { runNodes } from './progress';
 import { getRun } from './store';
 
-/** The node IDs a retry picks from an earlier run: its failed nodes, some outcomes of them, or one triage group. */
+/**
+ * The node IDs a retry picks from an earlier run: its failed nodes (not those whose platform the document does not
+ * support: they would fail again), some outcomes of them, or one triage group.
+ */
 async function retryNodeIds(t: Extract<RunRequest['targets'], { mode: 'run' }>): Promise<string[]> {
   if (!getRun(t.runId)) throw notFound('RunNotFound', `no run ${t.runId}`);
   const nodes = await runNodes(t.runId);
-  const outcomes = new Set(t.outcomes?.length ? t.outcomes : FAILED_OUTCOMES);
+  const outcomes = new Set(t.outcomes?.length ? t.outcomes : RETRYABLE_OUTCOMES);
   const picked = nodes.filter((n) => (t.group ? n.group === t.group : outcomes.has(n.outcome) && OUTCOMES[n.outcome].terminal));
   if (!picked.length) throw invalid('NothingToRetry', t.group ? `no node of ${t.runId} is in failure group ${t.group}` : `${t.runId} has no failed node to retry (yet)`);
   return picked.map((n) => n.nodeId);

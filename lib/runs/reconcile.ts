@@ -26,14 +26,13 @@ export interface Found {
 }
 
 /** The run's commands AWS knows, by index, from the tags in their Comments. */
-async function findTagged(run: StoredRun, now: number): Promise<Map<number, Found>> {
+async function findTagged(run: StoredRun): Promise<Map<number, Found>> {
   const found = new Map<number, Found>();
+  // From a little before the run was recorded (clocks differ) on: the run's commands cannot be older.
   const after = new Date(Date.parse(run.createdAt) - WINDOW_MS).toISOString();
-  const before = new Date(now + WINDOW_MS).toISOString();
   for (const region of new Set(run.commands.map((c) => c.region))) {
     const { commands } = await listCommands(region, [
       { key: 'InvokedAfter', value: after },
-      { key: 'InvokedBefore', value: before },
       { key: 'DocumentName', value: run.document },
     ]);
     for (const c of commands) {
@@ -49,7 +48,7 @@ async function reconcile(id: string, now: number): Promise<boolean> {
   const run = getRun(id);
   if (!run || run.state !== 'sending') return true;
   const open = run.commands.filter((c) => c.state === 'sending' || c.state === 'planned');
-  const found = open.length ? await findTagged(run, now) : new Map<number, Found>();
+  const found = open.length ? await findTagged(run) : new Map<number, Found>();
   const young = now - Date.parse(run.createdAt) < RECONCILE_GRACE_MS;
   if (young && open.some((c) => c.state === 'sending' && !found.has(c.idx))) return false;
   for (const c of open) {

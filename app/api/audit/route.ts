@@ -14,9 +14,9 @@ export const GET = route(async (req: Request) => {
   const { records, total } = queryAudit(q);
   if (q.format === 'csv') {
     const csv = toCsv(
-      ['id', 'at', 'actor', 'source', 'action', 'status', 'run', 'regions', 'targets', 'target count', 'parameters', 'command ids', 'error code', 'error', 'finished at'],
+      ['id', 'at', 'actor', 'source', 'action', 'status', 'run', 'regions', 'targets', 'target count', 'parameters', 'command ids', 'error code', 'error', 'finished at', 'outcome', 'outcome detail'],
       records.map((r) => [r.id, r.at, r.actor, r.actorSource, r.action, r.status, r.runId, r.regions.join(' '), r.targetSummary, r.targetCount,
-        JSON.stringify(r.parameters), r.commandIds.join(' '), r.errorCode, r.errorMessage, r.finishedAt]),
+        JSON.stringify(r.parameters), r.commandIds.join(' '), r.errorCode, r.errorMessage, r.finishedAt, r.outcome, r.outcomeDetail]),
     );
     return new Response(csv, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ssm-fleet-audit.csv"', 'cache-control': 'no-store' } });
   }

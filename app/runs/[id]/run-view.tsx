@@ -45,7 +45,7 @@ export function RunView({ id }: { id: string }) {
       void qc.invalidateQueries({ queryKey: runKeys.run(id) });
     },
   });
-  const failed = useMemo(() => (q.data?.nodes ?? []).filter((n) => OUTCOMES[n.outcome].failed && OUTCOMES[n.outcome].terminal).length, [q.data?.nodes]);
+  const failed = useMemo(() => (q.data?.nodes ?? []).filter((n) => OUTCOMES[n.outcome].retryable).length, [q.data?.nodes]);
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading run…</p>;
   if (q.isError) return <Banner kind="error" title={`Could not load ${id}`}>{q.error.message}</Banner>;

@@ -35,7 +35,7 @@ export function TriagePanel({ groups, pending, active, onShow, retrySpec, canAct
             </div>
             <div className="flex flex-col items-end gap-1">
               <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onShow(active === g.key ? null : g.key)}>{active === g.key ? 'Show all nodes' : 'Show these nodes'}</button>
-              <LaunchButton testId="retry-group" disabled={!canAct} spec={() => retrySpec(g)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">Retry these {formatNumber(g.count)}…</LaunchButton>
+              {OUTCOMES[g.outcome].retryable ? <LaunchButton testId="retry-group" disabled={!canAct} spec={() => retrySpec(g)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">Retry these {formatNumber(g.count)}…</LaunchButton> : <span className="text-xs text-slate-500" title="The document does not support their platform: a retry would fail the same way">not retryable</span>}
             </div>
           </li>
         ))}
