@@ -24,6 +24,7 @@ const SERVICES = {
       'DescribePatchBaselines', 'GetPatchBaseline', 'DescribePatchGroups', 'DescribeMaintenanceWindows',
       'SendCommand', 'ListCommands', 'ListCommandInvocations', 'GetCommandInvocation', 'CancelCommand',
       'GetInventory', 'ListInventoryEntries', 'GetOpsSummary', 'DescribeSessions',
+      'ListDocuments', 'DescribeDocument', 'GetDocument', 'ListDocumentVersions',
     ],
   },
   ec2: {

@@ -24,6 +24,10 @@ function sendCommand(sim: Simulation, region: string, input: SendCommandRequest)
     outputS3BucketName: input.OutputS3BucketName,
     outputS3KeyPrefix: input.OutputS3KeyPrefix,
     outputS3Region: input.OutputS3Region,
+    cloudWatchOutputConfig: input.CloudWatchOutputConfig && {
+      logGroupName: input.CloudWatchOutputConfig.CloudWatchLogGroupName,
+      enabled: input.CloudWatchOutputConfig.CloudWatchOutputEnabled,
+    },
   });
   return { Command: toCommand(cmd) };
 }

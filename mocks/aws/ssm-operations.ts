@@ -6,6 +6,7 @@ import type {
 } from '@aws-sdk/client-ssm';
 import { SimError, type Simulation } from '../fleet-sim';
 import { SSM_COMMAND_OPERATIONS } from './ssm-command-operations';
+import { SSM_DOCUMENT_OPERATIONS } from './ssm-document-operations';
 import { toInstanceInformation, toInstancePatchState, toOpsItemSummary } from './ssm-output';
 import { SSM_PATCH_OPERATIONS } from './ssm-patch-operations';
 
@@ -60,4 +61,5 @@ export const SSM_OPERATIONS: Record<string, SsmOperation> = {
   ListTagsForResource: operation(listTagsForResource),
   ...SSM_PATCH_OPERATIONS,
   ...SSM_COMMAND_OPERATIONS,
+  ...SSM_DOCUMENT_OPERATIONS,
 };

@@ -9,6 +9,8 @@ import {
   advanceCommands, cancelCommand, createCommand, getInvocation, listCommands, listInvocations,
   type CommandsQuery, type SendCommandInput, type SimCommand,
 } from './commands';
+import { describeDocument, listDocuments, listDocumentVersions, type DocumentsQuery } from './documents/query';
+import type { ResolvedVersion } from './documents/types';
 import { generateFleet } from './generate';
 import { queryMaintenanceWindows, type MaintenanceWindowsQuery } from './maintenance-windows';
 import { hashSeed } from './prng';
@@ -62,6 +64,11 @@ export interface Simulation {
   commands(region: string, query: CommandsQuery): ReturnType<typeof listCommands>;
   commandInvocations(region: string, query: CommandsQuery): ReturnType<typeof listInvocations>;
   commandInvocation(region: string, commandId: string, instanceId: string, pluginName?: string): ReturnType<typeof getInvocation>;
+  /** ListDocuments (AWS-owned and the account's documents; the same in every region). */
+  documents(region: string, query: DocumentsQuery): ReturnType<typeof listDocuments>;
+  /** DescribeDocument / GetDocument: a document version, or InvalidDocument / InvalidDocumentVersion. */
+  document(region: string, name: string, documentVersion?: string, versionName?: string): ResolvedVersion;
+  documentVersions(region: string, name: string, maxResults?: number, nextToken?: string): ReturnType<typeof listDocumentVersions>;
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {
@@ -97,7 +104,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       store = build();
     },
     node: (region, id) => nodeInRegion(store, region, id),
-    instanceInformation: (region, query) => queryInstanceInformation(store, region, query),
+    // Runs (an agent update) change what nodes report, so reads replay commands first.
+    instanceInformation: (region, query) => (sync(), queryInstanceInformation(store, region, query)),
     patchStates: (region, query) => (sync(), queryPatchStates(store, region, query)),
     opsItems: (region, query) => queryOpsItems(store, region, query),
     ec2Instances: (region, query) => queryEc2Instances(store, region, query),
@@ -112,6 +120,9 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     commands: (region, query) => (sync(), listCommands(store, region, query)),
     commandInvocations: (region, query) => (sync(), listInvocations(store, region, query)),
     commandInvocation: (region, id, instanceId, plugin) => (sync(), getInvocation(store, region, id, instanceId, plugin)),
+    documents: (_region, query) => listDocuments(store, query),
+    document: (_region, name, version, versionName) => describeDocument(store, name, version, versionName),
+    documentVersions: (_region, name, max, token) => listDocumentVersions(store, name, max, token),
   };
 }
 
@@ -127,6 +138,7 @@ export type { SimClock } from './clock';
 export { checkAdvance, checkSpeed, MAX_TIME_SPEED } from './clock';
 export * as commands from './commands';
 export type { SimCommand, SimInvocation, SendCommandInput, CommandsQuery, PluginView } from './commands';
+export * as documents from './documents';
 export { nextExecutionTime, type SimMaintenanceWindow } from './maintenance-windows';
 export { patchConfigFor } from './store';
 export { baselineIdFor, operatingSystemOf, patchGroupOf, awsBaselineAccount, type RegionPatchConfig } from './patch-config';

@@ -49,6 +49,23 @@ export function weightedPicker<T>(items: ReadonlyArray<readonly [T, number]>): (
   };
 }
 
+/** The basic draws of Rng on prototype methods: cheap to create in hot loops (one per invocation). */
+export class LightRng {
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  range(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
 export function createRng(seed: number): Rng {
   const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);

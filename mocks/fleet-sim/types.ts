@@ -113,6 +113,8 @@ export interface SimNode {
   ssm?: SsmRecord;
   /** Absent when never scanned. */
   patch?: PatchScan;
+  /** Distributor packages installed by simulated AWS-ConfigureAWSPackage runs (name -> version). */
+  packages?: Record<string, string>;
 }
 
 export interface OpsItem {

@@ -18,9 +18,19 @@ export const emptyDocumentVersion: Exception = (path, shape, value) => shape ===
 const PASCAL_STATES = ['Installed', 'InstalledOther', 'InstalledPendingReboot', 'InstalledRejected', 'Missing', 'NotApplicable', 'Failed'];
 export const pascalPatchState: Exception = (_path, shape, value) => shape === 'PatchComplianceDataState' && PASCAL_STATES.includes(value as string);
 
+/** Commands echo CloudWatchLogGroupName "" when none was given (AWS CLI's get-command-invocation example; model: min length 1). */
+export const emptyLogGroupName: Exception = (_path, shape, value) => shape === 'CloudWatchLogGroupName' && value === '';
+
+/**
+ * DescribeDocument reports a parameter's type as the document declares it; the model's
+ * enum (String, StringList) predates the Boolean, Integer, StringMap and MapList types.
+ */
+const DOCUMENT_PARAMETER_TYPES = ['Boolean', 'Integer', 'StringMap', 'MapList'];
+export const documentParameterType: Exception = (_path, shape, value) => shape === 'DocumentParameterType' && DOCUMENT_PARAMETER_TYPES.includes(value as string);
+
 /** Every value AWS is known to send against its own model. */
 export const awsDeviations: Exception = (path, shape, value) =>
-  emptyPatchGroup(path, shape, value) || emptyDocumentVersion(path, shape, value) || pascalPatchState(path, shape, value);
+  emptyPatchGroup(path, shape, value) || emptyDocumentVersion(path, shape, value) || pascalPatchState(path, shape, value) || documentParameterType(path, shape, value) || emptyLogGroupName(path, shape, value);
 
 export function validateJsonValue(model: ServiceModel, shapeName: string, value: unknown, path: string, allow: Exception = () => false): string[] {
   const shape = getShape(model, shapeName);

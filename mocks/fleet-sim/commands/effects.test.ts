@@ -31,7 +31,7 @@ describe('AWS-RunPatchBaseline Install', () => {
       const patches = all.filter((p) => was?.missing.includes(p.def.title));
       expect(patches.map((p) => p.state)).toEqual((was?.missing ?? []).map(() => 'Installed'));
       for (const p of patches) expect(p.installedTime).toBeGreaterThanOrEqual(inv.startedAt as number);
-      const { stdout } = commands.invocationOutput(cmd, inv, node);
+      const { stdout } = commands.invocationOutput(sim.store, cmd, inv, node);
       if (inv.platformType === 'Windows') {
         expect(stdout).toContain(`Patch Summary for ${node.id}\r\nPatchGroup                   : ${state.scan.patchGroup}`);
         expect(stdout).toMatch(/KbArticleId Installed Message\r\n----------- --------- -------\r\n(KB\d+ +True +Success\r\n)+$/);
@@ -63,7 +63,7 @@ describe('AWS-RunPatchBaseline Install', () => {
     const inv = cmd.invocations[0];
     expect(inv).toMatchObject({ status: 'Failed', statusDetails: 'Failed', responseCode: 1 });
     expect(nodePatchCounts(node)).toMatchObject({ MissingCount: 0, FailedCount: missing + 0 });
-    const out = commands.invocationOutput(cmd, inv, node);
+    const out = commands.invocationOutput(sim.store, cmd, inv, node);
     expect(out.stderr).toMatch(/(Error: |E: )[^\n]+\n[\s\S]*failed to run commands: exit status 1$/);
     expect(out.stdout).toContain(`Instance Id: ${node.id}`);
     expect(out.stdout).not.toMatch(/Complete!|Setting up|Report upload successful/);
@@ -94,14 +94,16 @@ describe('AWS-RunPatchBaseline Scan', () => {
 });
 
 describe('script documents', () => {
-  it('echo their commands, fail with the exit code of `exit N`, and time out past executionTimeout', () => {
+  it('run their commands, fail with the exit code of `exit N`, and time out past executionTimeout', () => {
     const sim = frozenSim();
-    const [linux, other] = nodesWith(sim, 'Online', 'Linux');
+    const [linux, other] = nodesWith(sim, 'Online', 'Linux').filter((n) => !commands.hasFullDisk(sim.seed, n.id));
     const ok = run(sim, [linux.id], { commands: ['echo "hello world"', 'hostname', 'uname -r'] }, 'AWS-RunShellScript');
-    expect(commands.invocationOutput(ok, ok.invocations[0], linux)).toEqual({ stdout: `hello world\n${linux.ssm?.computerName}\nuname -r\n`, stderr: '' });
+    const out = commands.invocationOutput(sim.store, ok, ok.invocations[0], linux);
+    expect(out.stdout.split('\n')).toEqual(['hello world', linux.ssm?.computerName, expect.stringMatching(/^\d+\.\d+\.\d+-[\w.-]+$/), '']);
+    expect(out.stderr).toBe('');
     const failed = run(sim, [linux.id], { commands: ['echo before', 'exit 3', 'echo after'] }, 'AWS-RunShellScript');
     expect(failed.invocations[0]).toMatchObject({ status: 'Failed', responseCode: 3 });
-    expect(commands.invocationOutput(failed, failed.invocations[0], linux)).toEqual({ stdout: 'before\n', stderr: 'failed to run commands: exit status 3' });
+    expect(commands.invocationOutput(sim.store, failed, failed.invocations[0], linux)).toEqual({ stdout: 'before\n', stderr: 'failed to run commands: exit status 3' });
     const slow = run(sim, [other.id], { commands: ['sleep 90'], executionTimeout: ['60'] }, 'AWS-RunShellScript');
     expect(slow.invocations[0]).toMatchObject({ status: 'TimedOut', statusDetails: 'Execution Timed Out', responseCode: 137 });
     expect((slow.invocations[0].endedAt as number) - (slow.invocations[0].startedAt as number)).toBe(60_000);

@@ -8,8 +8,6 @@
  *            repository or Windows Update every time (2% prod, 4% staging, 8% dev), plus
  *            1% transient failures; Linux transactions abort (the missing patches end
  *            Failed), Windows fails one or two updates and installs the rest.
- * Script documents echo their commands (`echo x >&2` / Write-Error to stderr); `exit N`
- * fails with N; runs longer than executionTimeout time out.
  */
 import { DAY, MINUTE } from '../clock';
 import { patchCounts, patchList, updatePatchList } from '../patches';
@@ -45,7 +43,7 @@ function derivedNoRebootTime(scan: PatchScan): number | null {
   return scan.operation === 'Install' && scan.rebootOption === 'NoReboot' ? scan.endTime : null;
 }
 
-function patchRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode, end: number): RunResult {
+export function patchRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode, end: number): RunResult {
   const start = inv.startedAt ?? end;
   const operation = cmd.effectiveParameters.Operation[0] as 'Scan' | 'Install';
   const rebootOption = cmd.effectiveParameters.RebootOption[0] as 'RebootIfNeeded' | 'NoReboot';
@@ -102,41 +100,4 @@ function patchRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: 
       verbose: operation === 'Install' && inv.plan.roll < 0.3,
     },
   };
-}
-
-const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
-
-function scriptRun(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): RunResult {
-  const lines = (cmd.effectiveParameters.commands ?? []).flatMap((c) => c.split('\n'));
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  for (const line of lines) {
-    const exit = /^\s*exit\s+(\d+)\s*;?\s*$/.exec(line);
-    if (exit) {
-      exitCode = Number(exit[1]);
-      break;
-    }
-    const toStderr = /^\s*(?:echo\s+(.*?)\s*1?>&2|Write-Error\s+(.*))\s*$/.exec(line);
-    const echo = /^\s*(?:echo|Write-Output|Write-Host)\s+(.*)$/.exec(line);
-    if (toStderr) err.push(unquote(toStderr[1] ?? toStderr[2]));
-    else if (echo) out.push(unquote(echo[1]));
-    else if (/^\s*hostname\s*$/.test(line)) out.push(node?.ssm?.computerName ?? 'localhost');
-    else if (/^\s*whoami\s*$/.test(line)) out.push(inv.platformType === 'Windows' ? 'nt authority\\system' : 'root');
-    else if (line.trim() !== '' && !/^\s*(sleep|Start-Sleep)\b/.test(line)) out.push(line.trim());
-  }
-  const stdout = out.length > 0 ? `${out.join('\n')}\n` : '';
-  const stderr = err.length > 0 ? `${err.join('\n')}\n` : '';
-  if (inv.plan.durationMs > cmd.executionTimeoutSeconds * 1000) return { exitCode: -1, timedOut: true, shellOut: stdout, shellErr: stderr };
-  if (exitCode !== 0) return { exitCode, shellOut: stdout, shellErr: `${stderr}failed to run commands: exit status ${exitCode}` };
-  return { exitCode: 0, shellOut: stdout, shellErr: stderr };
-}
-
-/** The run's result, with its effects applied to the node at `end`. */
-export function completeRun(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined, end: number): RunResult {
-  if (cmd.effectiveParameters.Operation) {
-    if (!node) return { exitCode: 1 };
-    return patchRun(store, cmd, inv, node, end);
-  }
-  return scriptRun(cmd, inv, node);
 }

@@ -20,8 +20,7 @@
  */
 import { platformSpec } from '../catalog';
 import type { FleetStore } from '../store';
-import { documentSpec } from './documents';
-import { completeRun } from './effects';
+import { completeRun } from './runners';
 import { peek, schedule, take } from './timeline';
 import type { SimCommand, SimInvocation } from './types';
 
@@ -36,6 +35,7 @@ function finish(cmd: SimCommand, inv: SimInvocation, t: number, status: SimInvoc
   if (inv.startedAt !== undefined && inv.startedAt <= t) inv.endedAt = t;
   else inv.startedAt = undefined;
   cmd.doneCount++;
+  cmd.doneByDetails[details] = (cmd.doneByDetails[details] ?? 0) + 1;
 }
 
 /** The agent's exit code for a run stopped early (timeout or cancel): 137 on Linux (SIGKILL), -1 on Windows. */
@@ -53,9 +53,8 @@ function dispatch(store: FleetStore, cmd: SimCommand, inv: SimInvocation, t: num
   inv.dispatchedAt = t;
   const node = store.byId.get(inv.nodeId);
   const ping = node?.ssm?.pingStatus;
-  const doc = documentSpec(cmd.documentName);
   if (!node || !ping || ping === 'Inactive') return finish(cmd, inv, t, 'Failed', 'Undeliverable', -1);
-  if (doc && !doc.platformTypes.includes(platformSpec(node.platform).platformType)) return finish(cmd, inv, t, 'Failed', 'Invalid Platform', -1);
+  if (!cmd.doc.doc.platformTypes.includes(platformSpec(node.platform).platformType)) return finish(cmd, inv, t, 'Failed', 'Invalid Platform', -1);
   if (ping === 'ConnectionLost') {
     inv.phase = 'waiting';
     return;
@@ -79,7 +78,9 @@ function stopSending(cmd: SimCommand, t: number): void {
 function end(store: FleetStore, cmd: SimCommand, inv: SimInvocation, t: number): void {
   cmd.slotFreeAt = Math.max(cmd.slotFreeAt, t + 300 + Math.floor(inv.plan.roll * 700));
   const node = store.byId.get(inv.nodeId);
-  const result = completeRun(store, cmd, inv, node, t);
+  // A run cut off by its execution timeout has no outcome of its own (and no effects).
+  const timedOut = inv.plan.durationMs > cmd.executionTimeoutSeconds * SECOND;
+  const result = timedOut ? { exitCode: -1, timedOut } : node ? completeRun({ store, cmd, inv, node, start: inv.startedAt ?? t, end: t }) : { exitCode: 1 };
   inv.result = result;
   if (result.timedOut) finish(cmd, inv, t, 'TimedOut', 'Execution Timed Out', stoppedCode(inv));
   else if (result.exitCode === 0) finish(cmd, inv, t, 'Success', 'Success', 0);
@@ -153,10 +154,11 @@ export function advanceCommands(store: FleetStore, now: number): void {
 /** CancelCommand: the command's (or the given nodes') unfinished invocations go Cancelling, then Cancelled. */
 export function requestCancel(cmd: SimCommand, now: number, nodeIds?: readonly string[]): void {
   if (cmd.finished) return;
-  const only = nodeIds && nodeIds.length > 0 ? new Set(nodeIds) : undefined;
+  const only = nodeIds && nodeIds.length > 0;
   if (!only) cmd.cancelRequestedAt = now;
-  for (const inv of cmd.invocations) {
-    if (inv.phase === 'done' || inv.cancelAt !== undefined || (only && !only.has(inv.nodeId))) continue;
+  const targets = only ? nodeIds.map((id) => cmd.byNode.get(id)).filter((i) => i !== undefined) : cmd.invocations;
+  for (const inv of targets) {
+    if (inv.phase === 'done' || inv.cancelAt !== undefined) continue;
     inv.status = 'Cancelling';
     inv.statusDetails = 'Cancelling';
     inv.cancelAt = now + inv.plan.cancelDelayMs;

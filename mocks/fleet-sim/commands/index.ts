@@ -18,7 +18,7 @@ export function cancelCommand(store: FleetStore, region: string, commandId: stri
   for (const id of ids) {
     if (seen.has(id)) throw new SimError('DuplicateInstanceId', `Instance ID ${id} is listed more than once.`);
     seen.add(id);
-    if (!cmd.invocations.some((i) => i.nodeId === id)) throw new SimError('InvalidInstanceId', `Command ${commandId} was not sent to ${id}.`);
+    if (!cmd.byNode.has(id)) throw new SimError('InvalidInstanceId', `Command ${commandId} was not sent to ${id}.`);
   }
   requestCancel(cmd, now, ids);
 }
@@ -26,7 +26,9 @@ export function cancelCommand(store: FleetStore, region: string, commandId: stri
 export { advanceCommands } from './engine';
 export { createCommand, limitOf, type SendCommandInput } from './send';
 export { getInvocation, listCommands, listInvocations, type CommandFilter, type CommandsQuery, type InvocationRef } from './query';
-export { commandCounts, commandStatus, invocationOutput, pluginViews, truncateOutput, type CommandCounts, type PluginView, type StatusView } from './status';
+export { commandCounts, commandStatus, invocationOutput, pluginViews, stepOutputs, truncateOutput, type CommandCounts, type PluginView, type StatusView } from './status';
 export { hasBrokenPatching } from './effects';
-export { DOCUMENTS, type DocumentSpec, type StepSpec } from './documents';
+export { pluginDir, stepDir, type StepDef } from './documents';
+export { FAILURE_SHARES, hasFullDisk } from './shell/failures';
+export { nodeFacts } from './shell/node-facts';
 export type * from './types';

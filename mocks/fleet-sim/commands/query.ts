@@ -6,7 +6,7 @@
 import { SimError } from '../errors';
 import { decodeToken, encodeToken, hashToken, pageAfter } from '../paging';
 import type { FleetStore } from '../store';
-import { documentSpec, type StepSpec } from './documents';
+import type { StepDef } from './documents';
 import { commandStatus } from './status';
 import type { SimCommand, SimInvocation } from './types';
 
@@ -101,7 +101,7 @@ export function listCommands(store: FleetStore, region: string, q: CommandsQuery
   const commands = regionCommands(store, region, q.commandId);
   const scope = `ListCommands/${region}/${hashToken(JSON.stringify([q.commandId, q.instanceId, filters]))}`;
   const accept = (cmd: SimCommand) => {
-    if (q.instanceId !== undefined && !cmd.invocations.some((i) => i.nodeId === q.instanceId)) return false;
+    if (q.instanceId !== undefined && !cmd.byNode.has(q.instanceId)) return false;
     const status = commandStatus(cmd);
     return preds.every((p) => p(cmd, status));
   };
@@ -114,20 +114,36 @@ export interface InvocationRef {
   inv: SimInvocation;
 }
 
+const KEY_SPAN = 2 ** 20;
+
+/**
+ * Newest command first, invocations in target order. The cursor is (command seq, index),
+ * so a page is read from where the last one stopped: O(page) for one command's invocations.
+ */
 export function listInvocations(store: FleetStore, region: string, q: CommandsQuery): { items: InvocationRef[]; nextToken?: string } {
   const filters = q.filters ?? [];
   const preds = predicates<{ requestedAt: number; documentName: string }>(filters, true);
-  const refs: Array<InvocationRef & { key: number }> = [];
+  const scope = `ListCommandInvocations/${region}/${hashToken(JSON.stringify([q.commandId, q.instanceId, filters]))}`;
+  const cursor = cursorOf(store, scope, q.nextToken);
+  const max = q.maxResults ?? 50;
+  const accept = (cmd: SimCommand, inv: SimInvocation) => preds.every((p) => p(cmd, { status: inv.status, details: inv.statusDetails }));
+  const items: InvocationRef[] = [];
+  let last: number | undefined;
   for (const cmd of regionCommands(store, region, q.commandId)) {
-    for (const inv of cmd.invocations) {
-      if (q.instanceId !== undefined && inv.nodeId !== q.instanceId) continue;
-      const status = { status: inv.status, details: inv.statusDetails };
-      if (preds.every((p) => p(cmd, status))) refs.push({ cmd, inv, key: (1e7 - cmd.seq) * 2 ** 20 + inv.index });
+    const base = (1e7 - cmd.seq) * KEY_SPAN;
+    if (cursor !== undefined && base + KEY_SPAN <= cursor) continue;
+    const candidates = q.instanceId !== undefined ? [cmd.byNode.get(q.instanceId)].filter((i) => i !== undefined) : cmd.invocations;
+    let i = q.instanceId === undefined && cursor !== undefined && cursor >= base ? cursor - base + 1 : 0;
+    for (; i < candidates.length; i++) {
+      const inv = candidates[i];
+      const key = base + inv.index;
+      if ((cursor !== undefined && key <= cursor) || !accept(cmd, inv)) continue;
+      if (items.length === max) return { items, nextToken: encodeToken(store.tokenSecret, scope, last as number) };
+      items.push({ cmd, inv });
+      last = key;
     }
   }
-  const scope = `ListCommandInvocations/${region}/${hashToken(JSON.stringify([q.commandId, q.instanceId, filters]))}`;
-  const page = pageAfter(refs, (r) => r.key, cursorOf(store, scope, q.nextToken), q.maxResults ?? 50);
-  return { items: page.items.map(({ cmd, inv }) => ({ cmd, inv })), nextToken: page.nextCursor === undefined ? undefined : encodeToken(store.tokenSecret, scope, page.nextCursor) };
+  return { items };
 }
 
 /**
@@ -135,12 +151,12 @@ export function listInvocations(store: FleetStore, region: string, q: CommandsQu
  * document answers for its plugin; a multi-step one (AWS-RunPatchBaseline) answers for
  * the invocation as a whole, without output (as AWS does).
  */
-export function getInvocation(store: FleetStore, region: string, commandId: string, instanceId: string, pluginName?: string): InvocationRef & { step?: StepSpec } {
+export function getInvocation(store: FleetStore, region: string, commandId: string, instanceId: string, pluginName?: string): InvocationRef & { step?: StepDef } {
   checkCommandId(commandId);
   const cmd = store.commands.byId.get(commandId);
-  const inv = cmd && cmd.region === region ? cmd.invocations.find((i) => i.nodeId === instanceId) : undefined;
+  const inv = cmd && cmd.region === region ? cmd.byNode.get(instanceId) : undefined;
   if (!cmd || !inv) throw new SimError('InvocationDoesNotExist', `An invocation of command ${commandId} on ${instanceId} does not exist.`);
-  const steps = documentSpec(cmd.documentName)?.steps ?? [];
+  const steps = cmd.doc.def.steps;
   if (pluginName === undefined) return { cmd, inv, step: steps.length === 1 ? steps[0] : undefined };
   const step = steps.find((s) => s.name === pluginName);
   if (!step) throw new SimError('InvalidPluginName', `Plugin ${pluginName} is not a step of ${cmd.documentName}. Steps: ${steps.map((s) => s.name).join(', ')}.`);

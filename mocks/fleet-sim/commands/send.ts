@@ -5,10 +5,13 @@
  */
 import { platformSpec } from '../catalog';
 import { SimError } from '../errors';
-import { createRng, hashSeed } from '../prng';
+import { createRng, hashSeed, LightRng } from '../prng';
 import type { FleetStore } from '../store';
 import type { SimNode } from '../types';
-import { checkDocumentVersion, checkParameters, findDocument, type DocumentSpec } from './documents';
+import { checkParameters } from '../documents/parameters';
+import type { ResolvedVersion } from '../documents/types';
+import { commandDocument } from './documents';
+import { runnerFor } from './runners';
 import { resolveTargets } from './targets';
 import type { InvocationPlan, SimCommand, SimInvocation, TargetDef } from './types';
 
@@ -26,6 +29,7 @@ export interface SendCommandInput {
   outputS3BucketName?: string;
   outputS3KeyPrefix?: string;
   outputS3Region?: string;
+  cloudWatchOutputConfig?: { logGroupName?: string; enabled?: boolean };
 }
 
 const SECOND = 1000;
@@ -41,30 +45,12 @@ export function commandIdFor(seed: number, seq: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) % 4]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Seconds the script sleeps (`sleep N` / `Start-Sleep -Seconds N`), to make runs longer on purpose. */
-export function scriptSleepSeconds(commands: readonly string[]): number {
-  let total = 0;
-  for (const line of commands) {
-    for (const m of line.matchAll(/\b(?:sleep|Start-Sleep(?:\s+-Seconds)?)\s+(\d+)/g)) total += Number(m[1]);
-  }
-  return total;
-}
-
-function plan(seed: number, commandId: string, node: SimNode, doc: DocumentSpec, params: Record<string, string[]>): InvocationPlan {
-  const rng = createRng(hashSeed('invocation', seed, commandId, node.id));
-  const windows = platformSpec(node.platform).platformType === 'Windows';
-  let durationMs: number;
-  if (doc.name === 'AWS-RunPatchBaseline') {
-    const install = params.Operation[0] === 'Install';
-    const [min, max] = install ? (windows ? [30, 75] : [15, 45]) : windows ? [10, 25] : [5, 15];
-    durationMs = Math.round(rng.range(min, max) * SECOND);
-  } else {
-    durationMs = Math.round(rng.range(0.5, 3) * SECOND) + scriptSleepSeconds(params.commands ?? []) * SECOND;
-  }
+function plan(seed: number, commandId: string, node: SimNode, doc: ResolvedVersion, params: Record<string, string[]>): InvocationPlan {
+  const rng = new LightRng(hashSeed('invocation', seed, commandId, node.id));
   return {
     readyDelayMs: 400 + rng.int(2000),
     pickupMs: 200 + rng.int(1300),
-    durationMs,
+    durationMs: runnerFor(doc).durationMs(rng, params, node, doc),
     cancelDelayMs: 1000 + rng.int(3000),
     transientFailure: rng.chance(0.01),
     roll: rng.next(),
@@ -86,28 +72,28 @@ function invocation(index: number, node: SimNode, p: InvocationPlan): SimInvocat
 }
 
 export function createCommand(store: FleetStore, seed: number, region: string, now: number, input: SendCommandInput): SimCommand {
-  const doc = findDocument(input.documentName);
-  checkDocumentVersion(doc, input.documentVersion);
+  const doc = commandDocument(store, input.documentName, input.documentVersion);
   const effective = checkParameters(doc, input.parameters);
   const nodes = resolveTargets(store, region, { instanceIds: input.instanceIds, targets: input.targets });
   if ((input.instanceIds ?? []).length > 0) {
-    const unsupported = nodes.filter((n) => !doc.platformTypes.includes(platformSpec(n.platform).platformType));
+    const unsupported = nodes.filter((n) => !doc.doc.platformTypes.includes(platformSpec(n.platform).platformType));
     if (unsupported.length > 0) {
-      throw new SimError('UnsupportedPlatformType', `The platform type of the managed nodes [${unsupported.map((n) => n.id).join(', ')}] is not supported by document ${doc.name}.`);
+      throw new SimError('UnsupportedPlatformType', `The platform type of the managed nodes [${unsupported.map((n) => n.id).join(', ')}] is not supported by document ${doc.doc.name}.`);
     }
   }
   const seq = store.commands.list.length + 1;
   const id = commandIdFor(seed, seq);
   const timeoutSeconds = input.timeoutSeconds ?? 3600;
-  const executionTimeoutSeconds = doc.executionTimeout(effective);
+  const executionTimeoutSeconds = runnerFor(doc).timeoutSeconds(effective, doc);
   const maxConcurrency = input.maxConcurrency ?? '50';
   const maxErrors = input.maxErrors ?? '0';
   const command: SimCommand = {
     id,
     seq,
     region,
-    documentName: doc.name === input.documentName ? doc.name : input.documentName,
+    documentName: input.documentName,
     documentVersion: input.documentVersion ?? '',
+    doc,
     comment: input.comment ?? '',
     parameters: input.parameters ?? {},
     effectiveParameters: effective,
@@ -125,7 +111,10 @@ export function createCommand(store: FleetStore, seed: number, region: string, n
     outputS3BucketName: input.outputS3BucketName,
     outputS3KeyPrefix: input.outputS3KeyPrefix,
     outputS3Region: input.outputS3Region,
+    cloudWatch: input.cloudWatchOutputConfig,
     invocations: nodes.map((node, i) => invocation(i, node, plan(seed, id, node, doc, effective))),
+    byNode: new Map(),
+    doneByDetails: {},
     nextQueued: 0,
     runningCount: 0,
     doneCount: 0,
@@ -137,6 +126,7 @@ export function createCommand(store: FleetStore, seed: number, region: string, n
     finished: nodes.length === 0,
     seed,
   };
+  for (const inv of command.invocations) command.byNode.set(inv.nodeId, inv);
   store.commands.list.push(command);
   store.commands.byId.set(id, command);
   if (!command.finished) store.commands.active.add(command);

@@ -11,9 +11,10 @@
  *                   to fail the command ("Incomplete"); Undeliverable and Invalid Platform
  *                   invocations do not count either way
  */
+import type { FleetStore } from '../store';
 import type { SimNode } from '../types';
-import { documentSpec, runsOn, skipMessage } from './documents';
-import { renderPatchOutput } from './patch-output';
+import { runsOn, skipMessage, type StepDef } from './documents';
+import { renderRun, type StepOutput } from './runners';
 import type { CommandStatus, InvocationStatus, SimCommand, SimInvocation } from './types';
 
 export interface StatusView {
@@ -28,44 +29,50 @@ export interface CommandCounts {
   deliveryTimedOutCount: number;
 }
 
+/** Terminal invocations with these details (kept as a tally, so this is O(1)). */
+const by = (cmd: SimCommand, details: string) => cmd.doneByDetails[details] ?? 0;
+
 export function commandCounts(cmd: SimCommand): CommandCounts {
-  let errorCount = 0;
-  let deliveryTimedOutCount = 0;
-  for (const inv of cmd.invocations) {
-    if (inv.statusDetails === 'Failed' || inv.statusDetails === 'Execution Timed Out') errorCount++;
-    else if (inv.statusDetails === 'Delivery Timed Out') deliveryTimedOutCount++;
-  }
-  return { targetCount: cmd.invocations.length, completedCount: cmd.doneCount, errorCount, deliveryTimedOutCount };
+  return {
+    targetCount: cmd.invocations.length,
+    completedCount: cmd.doneCount,
+    errorCount: by(cmd, 'Failed') + by(cmd, 'Execution Timed Out'),
+    deliveryTimedOutCount: by(cmd, 'Delivery Timed Out'),
+  };
 }
 
 export function commandStatus(cmd: SimCommand): StatusView {
   if (cmd.invocations.length === 0) return { status: 'Failed', details: 'No Instances In Tag' };
   if (!cmd.finished) {
     if (cmd.cancelRequestedAt !== undefined) return { status: 'Cancelling', details: 'Cancelling' };
-    const sent = cmd.invocations.some((i) => i.dispatchedAt !== undefined);
+    const sent = cmd.nextQueued > 0 || cmd.doneCount > 0;
     return sent ? { status: 'InProgress', details: 'InProgress' } : { status: 'Pending', details: 'Pending' };
   }
   if (cmd.cancelRequestedAt !== undefined) return { status: 'Cancelled', details: 'Cancelled' };
-  const by = (details: string) => cmd.invocations.filter((i) => i.statusDetails === details).length;
-  const failed = by('Failed');
-  const executionTimedOut = by('Execution Timed Out');
+  const failed = by(cmd, 'Failed');
+  const executionTimedOut = by(cmd, 'Execution Timed Out');
   const errors = failed + executionTimedOut;
   if (errors > 0 && errors >= cmd.errorLimit) {
     return executionTimedOut > failed ? { status: 'TimedOut', details: 'Execution Timed Out' } : { status: 'Failed', details: 'Failed' };
   }
-  const deliveryTimedOut = by('Delivery Timed Out');
+  const deliveryTimedOut = by(cmd, 'Delivery Timed Out');
   if (deliveryTimedOut > 0 && deliveryTimedOut >= cmd.errorLimit) return { status: 'TimedOut', details: 'Delivery Timed Out' };
-  const considered = cmd.invocations.length - by('Undeliverable') - by('Invalid Platform');
+  const considered = cmd.invocations.length - by(cmd, 'Undeliverable') - by(cmd, 'Invalid Platform');
   if (considered === 0) return { status: 'Failed', details: 'Failed' };
-  return by('Success') === considered ? { status: 'Success', details: 'Success' } : { status: 'Success', details: 'Incomplete' };
+  return by(cmd, 'Success') === considered ? { status: 'Success', details: 'Success' } : { status: 'Success', details: 'Incomplete' };
 }
 
-/** The run's complete stdout and stderr ("" until it ended). */
-export function invocationOutput(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): { stdout: string; stderr: string } {
-  const result = inv.result;
-  if (!result) return { stdout: '', stderr: '' };
-  if (result.patch && node) return renderPatchOutput(cmd, inv, node, result.patch);
-  return { stdout: result.shellOut ?? '', stderr: result.shellErr ?? (result.exitCode === 0 ? '' : 'failed to run commands: exit status 1') };
+/** Each step's output once the run ended ({} before). */
+export function stepOutputs(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): Record<string, StepOutput> {
+  if (!node || inv.startedAt === undefined || inv.endedAt === undefined) return {};
+  return renderRun({ store, cmd, inv, node, start: inv.startedAt, end: inv.endedAt });
+}
+
+/** The output of the step that ran last on the node (the only one for most documents). */
+export function invocationOutput(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined): { stdout: string; stderr: string } {
+  const outputs = Object.values(stepOutputs(store, cmd, inv, node));
+  const last = outputs[outputs.length - 1];
+  return last ? { stdout: last.stdout, stderr: last.stderr } : { stdout: '', stderr: '' };
 }
 
 export type PluginStatus = 'Pending' | 'InProgress' | 'Success' | 'TimedOut' | 'Cancelled' | 'Failed';
@@ -79,35 +86,66 @@ export interface PluginView {
   endedAt?: number;
   stdout: string;
   stderr: string;
+  /** The step ran (or runs) on the node: it has output files (S3, CloudWatch). */
+  ran: boolean;
 }
 
-function pluginStatus(status: InvocationStatus, running: boolean): PluginStatus {
-  if (status === 'Cancelling' || status === 'Delayed') return running ? 'InProgress' : 'Pending';
+function pluginStatus(status: InvocationStatus): PluginStatus {
+  if (status === 'Cancelling' || status === 'Delayed') return 'Pending';
   return status as PluginStatus;
 }
 
-/** The invocation's plugins (document steps) as of `now`, steps for other platforms reported as skipped. */
-export function pluginViews(cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined, now: number): PluginView[] {
-  const steps = documentSpec(cmd.documentName)?.steps ?? [{ name: 'aws:runShellScript' }];
+interface ViewContext {
+  cmd: SimCommand;
+  inv: SimInvocation;
+  now: number;
+  running: string[];
+  outputs: Record<string, StepOutput>;
+}
+
+const idle = (name: string, status: PluginStatus, details: string): PluginView => ({ name, status, details, responseCode: -1, stdout: '', stderr: '', ran: false });
+
+/** A step skipped by its precondition: reported Success with AWS's message, at the start (steps before the first that runs) or the end. */
+function skippedView(v: ViewContext, step: StepDef, index: number, firstRunning: number): PluginView {
+  const { inv } = v;
+  const before = index < firstRunning;
+  if (!before && inv.phase !== 'done') return idle(step.name, 'Pending', 'Pending');
+  if (!before && inv.status === 'Cancelled') return idle(step.name, 'Cancelled', 'Cancelled');
+  const at = before ? (inv.startedAt as number) : (inv.endedAt as number);
+  return { name: step.name, status: 'Success', details: 'Success', responseCode: 0, startedAt: at, endedAt: at, stdout: skipMessage(step), stderr: '', ran: false };
+}
+
+/** A step that runs on the node: its share of the run's time, its own output and exit code. */
+function runningView(v: ViewContext, name: string): PluginView {
+  const { inv, now } = v;
+  const k = v.running.indexOf(name);
+  const last = k === v.running.length - 1;
+  const start = inv.startedAt as number;
+  const span = (inv.endedAt ?? inv.endAt ?? now) - start;
+  const from = start + Math.round((span * k) / v.running.length);
+  const to = last ? start + span : start + Math.round((span * (k + 1)) / v.running.length);
+  if (inv.phase !== 'done') {
+    if (now < from) return idle(name, 'Pending', 'Pending');
+    return { ...idle(name, 'InProgress', 'InProgress'), startedAt: from, ran: true };
+  }
+  const out = v.outputs[name] ?? { stdout: '', stderr: '', code: inv.responseCode };
+  const stopped = inv.status === 'TimedOut' || inv.status === 'Cancelled';
+  const [status, details, code] = last && (stopped || out.code === inv.responseCode)
+    ? [pluginStatus(inv.status), inv.statusDetails, inv.responseCode]
+    : out.code === 0 ? ['Success' as const, 'Success', 0] : ['Failed' as const, 'Failed', out.code];
+  return { name, status, details, responseCode: code, startedAt: from, endedAt: to, stdout: out.stdout, stderr: out.stderr, ran: true };
+}
+
+/** The invocation's plugins (document steps) as of `now`; steps for other platforms are reported as skipped. */
+export function pluginViews(store: FleetStore, cmd: SimCommand, inv: SimInvocation, node: SimNode | undefined, now: number): PluginView[] {
+  const steps = cmd.doc.def.steps;
   const started = inv.startedAt !== undefined && inv.startedAt <= now;
-  const done = inv.phase === 'done';
-  const main = steps.findIndex((s) => runsOn(s, inv.platformType));
-  return steps.map((step, i): PluginView => {
-    const idle = (status: PluginStatus, details: string): PluginView => ({ name: step.name, status, details, responseCode: -1, stdout: '', stderr: '' });
-    if (!started) {
-      if (!done) return idle('Pending', 'Pending');
-      return idle(pluginStatus(inv.status, false), inv.statusDetails);
-    }
-    if (i !== main) {
-      const before = i < main;
-      if (!before && !done) return idle('Pending', 'Pending');
-      if (!before && inv.status === 'Cancelled') return idle('Cancelled', 'Cancelled');
-      const at = before ? (inv.startedAt as number) : (inv.endedAt as number);
-      return { name: step.name, status: 'Success', details: 'Success', responseCode: 0, startedAt: at, endedAt: at, stdout: skipMessage(step), stderr: '' };
-    }
-    if (!done) return { ...idle('InProgress', 'InProgress'), startedAt: inv.startedAt };
-    const { stdout, stderr } = invocationOutput(cmd, inv, node);
-    return { name: step.name, status: pluginStatus(inv.status, false), details: inv.statusDetails, responseCode: inv.responseCode, startedAt: inv.startedAt, endedAt: inv.endedAt, stdout, stderr };
+  const running = steps.filter((s) => runsOn(s, inv.platformType)).map((s) => s.name);
+  const firstRunning = steps.findIndex((s) => running.includes(s.name));
+  const v: ViewContext = { cmd, inv, now, running, outputs: started && inv.phase === 'done' ? stepOutputs(store, cmd, inv, node) : {} };
+  return steps.map((step, i) => {
+    if (!started) return inv.phase === 'done' ? idle(step.name, pluginStatus(inv.status), inv.statusDetails) : idle(step.name, 'Pending', 'Pending');
+    return running.includes(step.name) ? runningView(v, step.name) : skippedView(v, step, i, firstRunning);
   });
 }
 

@@ -1,4 +1,5 @@
 /** Run Command records of the simulated fleet. Times are epoch milliseconds (simulated). */
+import type { ResolvedVersion } from '../documents/types';
 import type { PatchCounts } from '../patches';
 import type { PatchDef } from '../types';
 
@@ -57,9 +58,11 @@ export interface RunResult {
   /** Execution Timed Out instead of an exit. */
   timedOut?: boolean;
   patch?: PatchRunReport;
-  /** The shell script's stdout (shell documents). */
-  shellOut?: string;
-  shellErr?: string;
+  /**
+   * What the run found that its output needs and the node no longer shows (agent versions
+   * before an update, the updates installed); output is rendered from it on demand.
+   */
+  facts?: Record<string, string | number | boolean>;
 }
 
 export interface SimInvocation {
@@ -91,6 +94,8 @@ export interface SimCommand {
   documentName: string;
   /** As requested ("" when not given, as AWS echoes it). */
   documentVersion: string;
+  /** The document version the command runs. */
+  doc: ResolvedVersion;
   comment: string;
   /** As given (echoed in responses). */
   parameters: Record<string, string[]>;
@@ -111,7 +116,12 @@ export interface SimCommand {
   outputS3BucketName?: string;
   outputS3KeyPrefix?: string;
   outputS3Region?: string;
+  cloudWatch?: { logGroupName?: string; enabled?: boolean };
   invocations: SimInvocation[];
+  /** Invocation by node ID (CancelCommand, GetCommandInvocation, filters by node). */
+  byNode: Map<string, SimInvocation>;
+  /** Terminal invocations by StatusDetails (status and counts without scanning). */
+  doneByDetails: Record<string, number>;
   /** Index of the next invocation to send (skips those no longer queued). */
   nextQueued: number;
   /** Invocations holding a concurrency slot (running). */
