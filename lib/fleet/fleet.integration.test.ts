@@ -11,6 +11,8 @@ const mock = installMockAws({ nodes: 300 });
 const simRegion = (region: string) => regionFleet(mock.sim.store, region);
 const listed = (region: string) => simRegion(region).managed.filter(isListedBySsm);
 const unmanagedRunning = (region: string) => simRegion(region).nodes.filter((n) => !n.ssm && n.ec2?.state === 'running');
+/** EC2 instances that are not running: SSM does not list them (registered or not); the view shows them as NotRunning. */
+const notRunning = (region: string) => simRegion(region).nodes.filter((n) => n.ec2 && n.ec2.state !== 'running');
 const openItems = (region: string) => simRegion(region).opsItems.filter((o) => o.status === 'Open' || o.status === 'InProgress');
 const tag = (n: SimNode, k: string) => n.tags.find((t) => t.Key === k)?.Value;
 /** Online nodes ping continuously, so their last ping moves between two reads. */
@@ -22,7 +24,11 @@ describe('fleet build', () => {
     for (const region of TEST_REGIONS) {
       const rows = snap.nodes.filter((r) => r.region === region);
       expect(rows.filter((r) => r.managed)).toHaveLength(listed(region).length);
-      expect(rows.filter((r) => !r.managed).map((r) => r.id).sort()).toEqual(unmanagedRunning(region).map((n) => n.id).sort());
+      expect(rows.filter((r) => r.ping === 'NotManaged').map((r) => r.id).sort()).toEqual(unmanagedRunning(region).map((n) => n.id).sort());
+      const stopped = rows.filter((r) => r.ping === 'NotRunning');
+      expect(stopped.map((r) => r.id).sort()).toEqual(notRunning(region).map((n) => n.id).sort());
+      expect(stopped.every((r) => !r.managed && r.ec2State === 'stopped')).toBe(true);
+      expect(stopped.length).toBeGreaterThan(0);
       expect(snap.regions.find((r) => r.region === region)).toMatchObject({ ok: true, errors: [] });
     }
     let hybrid = 0;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import pLimit from 'p-limit';
 import { OUTCOMES, runStatusOf, type OutcomeCounts, type RunStatus } from '@/lib/contracts/command-status';
 import type { RunDetail, RunNode, TriageGroup } from '@/lib/contracts/run';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
@@ -41,6 +42,9 @@ interface Live {
 export function shareMs(pages: number): number {
   return Math.min(30_000, Math.max(2_000, pages * 100));
 }
+
+/** Commands of one run read at the same time: SSM throttles bursts, and a run's 200 commands need not all go at once. */
+const limit = pLimit(6);
 
 const g = globalThis as unknown as { __runLive?: Map<string, { live: Live; cache: SwrCache<Live> }> };
 const runs = (g.__runLive ??= new Map());
@@ -107,20 +111,20 @@ async function refresh(id: string, live: Live): Promise<Live> {
   live.errors = [];
   let pages = 0;
   const facts: InvocationFacts[] = [];
-  for (const c of run.commands) {
+  // Commands are read side by side (each one's pages follow each other: NextToken); finished ones come from memory.
+  const reads = await Promise.all(run.commands.map((c) => (c.commandId && !live.done.has(c.idx) ? limit(() => readCommand(c)) : null)));
+  run.commands.forEach((c, i) => {
     if (c.state === 'failed' || c.state === 'unsent') facts.push(...unsentFacts(c));
-    if (!c.commandId) continue;
-    const cached = live.done.get(c.idx);
-    if (cached) {
-      facts.push(...cached);
-      continue;
+    const read = reads[i];
+    if (!read) {
+      facts.push(...(live.done.get(c.idx) ?? []));
+      return;
     }
-    const read = await readCommand(c);
     pages += read.pages;
     if (read.error) live.errors.push(read.error);
     if (read.done) live.done.set(c.idx, read.facts);
     facts.push(...read.facts);
-  }
+  });
   pages += await readOutputs(run, live, facts);
   for (const f of facts) merge(live, toNode(f, live, run, fleet));
   summarize(live, run);

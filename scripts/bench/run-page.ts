@@ -62,23 +62,21 @@ async function watchPage(page: Page, app: string, id: string) {
   await page.goto(`${app}/runs/${id}`);
   await page.locator('[data-testid=run-node]').first().waitFor({ timeout: 120_000 });
   const firstRenderMs = Date.now() - t0;
-  const firstAt = await page.evaluate(() => performance.now());
+  const firstAt = (await page.evaluate('performance.now()')) as number;
   return { firstRenderMs, firstAt };
 }
 
-/** Parse cost in the page of the full answer (every node) against the answer a viewer with a current cursor gets. */
+/**
+ * Parse cost in the page of the full answer (every node) against the answer a viewer with a current cursor gets.
+ * A string, not a function: the bundler would add helpers to a function that the page does not have.
+ */
 async function parseCosts(page: Page, id: string) {
-  return page.evaluate(async (runId) => {
-    const full = await (await fetch(`/api/runs/${runId}`)).text();
-    const cursor = (JSON.parse(full) as { cursor: string }).cursor;
-    const delta = await (await fetch(`/api/runs/${runId}?cursor=${cursor}`)).text();
-    const time = (t: string) => {
-      const s = performance.now();
-      for (let i = 0; i < 5; i++) JSON.parse(t);
-      return (performance.now() - s) / 5;
-    };
+  return page.evaluate(`(async () => {
+    const full = await (await fetch('/api/runs/${id}')).text();
+    const delta = await (await fetch('/api/runs/${id}?cursor=' + JSON.parse(full).cursor)).text();
+    const time = (t) => { const s = performance.now(); for (let i = 0; i < 5; i++) JSON.parse(t); return (performance.now() - s) / 5; };
     return { fullBytes: full.length, fullParseMs: time(full), deltaBytes: delta.length, deltaParseMs: time(delta) };
-  }, id);
+  })()`) as Promise<{ fullBytes: number; fullParseMs: number; deltaBytes: number; deltaParseMs: number }>;
 }
 
 export async function runPageBench(opts: { nodes: number; speed: number; viewers: number; pollMs: number; port: number; appPort: number }) {
@@ -118,7 +116,7 @@ export async function runPageBench(opts: { nodes: number; speed: number; viewers
     const wall = Date.now() - t0;
     const h = await http;
     const calls = await stats();
-    const long = (await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long)) as [number, number][];
+    const long = (await page.evaluate('window.__long')) as [number, number][];
     const updating = long.filter(([start]) => start > first.firstAt).map(([, d]) => d);
     const atLoad = long.filter(([start]) => start <= first.firstAt).map(([, d]) => d);
     const costs = await parseCosts(page, run.runId);
