@@ -119,6 +119,8 @@ export interface RunDetail {
   triagePending: number;
   /** What failed while reading progress (the rest is still shown). */
   errors: { commandId: string; region: string; code: string; message: string }[];
+  /** The first read from AWS is still under way: `nodes` holds what it has so far. */
+  reading: boolean;
   checkedAt: string;
   /** When the server reads AWS again (big runs are read less often, to stay within AWS's rate limits). */
   nextCheckAt: string | null;

@@ -45,9 +45,10 @@ const notSent = (id: string, c: SentCommand, why: string): InvocationFacts => ({
  * One command's invocations (status only: 50 a page, no output). Done when every invocation ended and either every
  * targeted node is there or AWS says the command ended (it stopped sending after MaxErrors, or a tag matched fewer).
  */
-export async function readCommand(c: SentCommand): Promise<CommandRead> {
+export async function readCommand(c: SentCommand, onFacts?: (facts: InvocationFacts[]) => void): Promise<CommandRead> {
   try {
-    const { invocations, pages } = await listCommandInvocations(c.region, c.commandId!);
+    const onPage = onFacts && ((page: CommandInvocation[]) => onFacts(page.map((i) => factsOf(i, c))));
+    const { invocations, pages } = await listCommandInvocations(c.region, c.commandId!, { onPage });
     const facts = invocations.map((i) => factsOf(i, c));
     const allEnded = facts.length > 0 && facts.every((f) => OUTCOMES[f.outcome].terminal);
     let done = allEnded && (facts.length >= c.expectedNodes || !c.instanceIds);

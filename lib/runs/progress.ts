@@ -36,6 +36,8 @@ interface Live {
   checkedAt: string;
   pages: number;
   final: boolean;
+  /** A complete read of AWS has finished at least once (before that, answers hold what the first read has so far). */
+  loaded: boolean;
 }
 
 /** At most ~10 ListCommandInvocations pages a second per run: a 10,000-node run (200 pages) is read every 20 s. */
@@ -52,7 +54,7 @@ const runs = (g.__runLive ??= new Map());
 function newLive(): Live {
   return {
     epoch: randomBytes(4).toString('hex'), rev: 0, nodes: new Map(), done: new Map(), outputs: new Map(), classified: new Map(), status: 'inProgress',
-    counts: {}, triage: [], triagePending: 0, errors: [], checkedAt: new Date(0).toISOString(), pages: 0, final: false,
+    counts: {}, triage: [], triagePending: 0, errors: [], checkedAt: new Date(0).toISOString(), pages: 0, final: false, loaded: false,
   };
 }
 
@@ -112,7 +114,9 @@ async function refresh(id: string, live: Live): Promise<Live> {
   let pages = 0;
   const facts: InvocationFacts[] = [];
   // Commands are read side by side (each one's pages follow each other: NextToken); finished ones come from memory.
-  const reads = await Promise.all(run.commands.map((c) => (c.commandId && !live.done.has(c.idx) ? limit(() => readCommand(c)) : null)));
+  // Until the first read is complete, nodes are shown as their pages arrive (a viewer of a big run sees rows at once).
+  const stream = live.loaded ? undefined : (page: InvocationFacts[]) => page.forEach((f) => merge(live, toNode(f, live, run, fleet)));
+  const reads = await Promise.all(run.commands.map((c) => (c.commandId && !live.done.has(c.idx) ? limit(() => readCommand(c, stream)) : null)));
   run.commands.forEach((c, i) => {
     if (c.state === 'failed' || c.state === 'unsent') facts.push(...unsentFacts(c));
     const read = reads[i];
@@ -129,6 +133,7 @@ async function refresh(id: string, live: Live): Promise<Live> {
   for (const f of facts) merge(live, toNode(f, live, run, fleet));
   summarize(live, run);
   live.pages = pages;
+  live.loaded = true;
   live.checkedAt = new Date().toISOString();
   await persist(run, live);
   return live;
@@ -176,6 +181,7 @@ function fromFinal(run: StoredRun, live: Live): Live {
   live.counts = run.counts;
   live.status = run.status;
   live.final = true;
+  live.loaded = true;
   live.checkedAt = run.endedAt ?? new Date().toISOString();
   return live;
 }
@@ -200,6 +206,16 @@ function entry(id: string) {
   return e;
 }
 
+const FIRST_ANSWER_MS = 1_500;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Counts of what the first read has so far (the full summary comes when it ends). */
+function partialSummary(live: Live): void {
+  const counts: OutcomeCounts = {};
+  for (const n of live.nodes.values()) counts[n.outcome] = (counts[n.outcome] ?? 0) + 1;
+  live.counts = counts;
+}
+
 /** Parse "epoch.rev"; anything else asks for everything. */
 function since(cursor: string | undefined, live: Live): number | null {
   const m = /^([0-9a-f]{8})\.(\d+)$/.exec(cursor ?? '');
@@ -211,7 +227,12 @@ export async function getRunDetail(id: string, opts: { refresh?: boolean; cursor
   const run0 = getRun(id);
   if (!run0) throw notFound('RunNotFound', `no run ${id}`);
   const e = entry(id);
-  const live = await e.cache.get({ refresh: opts.refresh && !e.live.final });
+  const reading = e.cache.get({ refresh: opts.refresh && !e.live.final });
+  // The first read of a big run takes seconds (200 pages for 10,000 nodes): answer with what it has so far after
+  // FIRST_ANSWER_MS, and the viewer's next poll brings the rest.
+  const live = e.live.loaded || opts.refresh ? await reading : await Promise.race([reading, sleep(FIRST_ANSWER_MS).then(() => e.live)]);
+  reading.catch(() => undefined);
+  if (!live.loaded) partialSummary(live);
   const run = getRun(id)!;
   const from = since(opts.cursor, live);
   const nodes = [...live.nodes.values()];
@@ -227,6 +248,7 @@ export async function getRunDetail(id: string, opts: { refresh?: boolean; cursor
     triage: live.triage,
     triagePending: live.triagePending,
     errors: live.errors,
+    reading: !live.loaded,
     checkedAt: live.checkedAt,
     nextCheckAt: live.final ? null : new Date(Date.parse(live.checkedAt) + shareMs(live.pages)).toISOString(),
   };

@@ -76,6 +76,21 @@ describe('a run of any document', () => {
     expect(stale.full).toBe(true);
   });
 
+  it('answers the first viewer of a big run with the rows read so far, and the rest on the next poll', async () => {
+    const tags = { mode: 'tags', tags: [{ key: 'Environment', values: ['dev', 'staging', 'prod'] }] };
+    const { body, preview: p } = await execute(script(['uptime'], { document: 'AWS-RunPowerShellScript', targets: tags, maxConcurrency: '100%' }));
+    mock.scenario.latencyMs = 700; // one command per region, up to 4 pages each: the first pages arrive within the first answer's wait
+    const first = await (await get(body.runId)).json();
+    mock.scenario.latencyMs = 0;
+    expect(first.reading).toBe(true);
+    expect(first.nodes.length).toBeGreaterThan(0);
+    expect(first.nodes.length).toBeLessThan(p.included);
+    const later = await getRunDetail(body.runId, { refresh: true, cursor: first.cursor });
+    expect(later.reading).toBe(false);
+    expect(later.total).toBe(p.included);
+    expect(later.full).toBe(false); // the same epoch: the second answer only adds what the first lacked
+  });
+
   it('groups failures by cause: the same error on many nodes is one group with a sample', async () => {
     const nodes = await pick(60, linux);
     const { body } = await execute(script(['systemctl restart nginx'], { targets: { mode: 'nodes', nodeIds: nodes.map((n) => n.id) } }));

@@ -35,8 +35,17 @@ export interface Filters {
 
 /** One collator for every comparison: localeCompare with options builds one per call (600 ms for 10,000 rows). */
 const collator = new Intl.Collator('en', { numeric: true });
-/** Problems first: by outcome rank, then name. */
-const order = (a: RunNode, b: RunNode) => OUTCOMES[a.outcome].rank - OUTCOMES[b.outcome].rank || collator.compare(a.name ?? a.nodeId, b.name ?? b.nodeId);
+const label = (n: RunNode) => n.name ?? n.nodeId;
+
+/**
+ * Each node's place in name order, worked out when nodes are added (names do not change during a run), so that the
+ * sort on every update compares numbers: problems first, then by name.
+ */
+function useNameOrder(nodes: RunNode[]): Map<string, number> {
+  const count = nodes.length;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when nodes are added, not when their status moves
+  return useMemo(() => new Map([...new Set(nodes.map(label))].sort(collator.compare).map((name, i) => [name, i])), [count]);
+}
 
 export function Invocations({ nodes, filters, setFilters, active, onActive, selected, onSelect, canCancel }: {
   nodes: RunNode[]; filters: Filters; setFilters: (f: Filters) => void; active: string | null; onActive: (n: RunNode) => void;
@@ -44,13 +53,15 @@ export function Invocations({ nodes, filters, setFilters, active, onActive, sele
 }) {
   const [search, setSearch] = useState('');
   const text = search.trim().toLowerCase();
+  const nameOrder = useNameOrder(nodes);
   const rows = useMemo(() => {
     const regions = new Set(filters.regions);
+    const order = (a: RunNode, b: RunNode) => OUTCOMES[a.outcome].rank - OUTCOMES[b.outcome].rank || (nameOrder.get(label(a)) ?? 0) - (nameOrder.get(label(b)) ?? 0);
     return nodes
       .filter((n) => (!filters.outcomes.size || filters.outcomes.has(n.outcome)) && (!regions.size || regions.has(n.region)) && (!filters.group || n.group === filters.group)
         && (!text || n.nodeId.includes(text) || (n.name ?? '').toLowerCase().includes(text)))
       .sort(order);
-  }, [nodes, filters, text]);
+  }, [nodes, filters, text, nameOrder]);
   const regionCounts = useMemo(() => {
     const m = new Map<string, number>();
     for (const n of nodes) m.set(n.region, (m.get(n.region) ?? 0) + 1);

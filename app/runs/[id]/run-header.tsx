@@ -44,8 +44,8 @@ export function RunHeader({ d, failed, retrySpec, rerunSpec }: { d: Omit<RunDeta
             {r.retryOf && <> · retry of <Link className="text-sky-700 hover:underline" href={`/runs/${r.retryOf}`}>{r.retryOf}</Link></>}
             {r.rerunOf && <> · re-run of <Link className="text-sky-700 hover:underline" href={`/runs/${r.rerunOf}`}>{r.rerunOf}</Link></>}
           </p>
-          <p className="text-xs text-slate-500">
-            {d.done ? `Ended; last read ${formatAge(d.checkedAt, now)}` : `Read from AWS ${formatAge(d.checkedAt, now)}${d.nextCheckAt ? `; next read ${formatUntil(d.nextCheckAt, now)}` : ''}`}
+          <p className="text-xs text-slate-500" data-testid="run-read-state">
+            {d.reading ? <span className="font-medium text-sky-800">Reading the run from AWS: {formatNumber(d.total)} of {formatNumber(r.expectedNodes)} nodes so far…</span> : d.done ? `Ended; last read ${formatAge(d.checkedAt, now)}` : `Read from AWS ${formatAge(d.checkedAt, now)}${d.nextCheckAt ? `; next read ${formatUntil(d.nextCheckAt, now)}` : ''}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -8,12 +8,13 @@ export type { CommandInvocation };
 
 /**
  * Every invocation of a command (50 a page). Without details the pages are small (status only); with details each
- * plugin's output comes too, cut by AWS at 2,500 characters. `filters` narrow it (Status=Failed...).
+ * plugin's output comes too, cut by AWS at 2,500 characters. `filters` narrow it (Status=Failed...); `onPage` sees
+ * each page as it arrives (a 10,000-node command takes 200 of them).
  */
 export async function listCommandInvocations(
   region: string,
   commandId: string,
-  opts: { details?: boolean; filters?: CommandFilter[] } = {},
+  opts: { details?: boolean; filters?: CommandFilter[]; onPage?: (page: CommandInvocation[]) => void } = {},
 ): Promise<{ invocations: CommandInvocation[]; pages: number }> {
   const out: CommandInvocation[] = [];
   let n = 0;
@@ -25,6 +26,7 @@ export async function listCommandInvocations(
     for await (const page of pages) {
       if (++n > LIMITS.maxPages) throw new PageCapError('ListCommandInvocations');
       out.push(...(page.CommandInvocations ?? []));
+      opts.onPage?.(page.CommandInvocations ?? []);
     }
   } catch (err) {
     throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
