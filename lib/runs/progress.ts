@@ -76,7 +76,9 @@ async function readOutputs(run: StoredRun, live: Live, facts: InvocationFacts[])
     try {
       const read = await readErrorOutputs(c, mine);
       pages += read.pages;
-      for (const [id, out] of read.outputs) live.outputs.set(id, out);
+      // A Status=Failed page also holds Undeliverable and Invalid Platform nodes: they never ran, keep only those that did.
+      const ran = new Set(mine.map((f) => f.nodeId));
+      for (const [id, out] of read.outputs) if (ran.has(id)) live.outputs.set(id, out);
     } catch (err) {
       live.errors.push({ commandId: c.commandId ?? '', region: c.region, code: (err as { code?: string }).code ?? 'Error', message: (err as Error).message });
     }

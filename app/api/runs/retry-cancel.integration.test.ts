@@ -37,6 +37,10 @@ describe('retry', () => {
     expect(timedOut).toEqual(expect.arrayContaining(stopped.map((n) => n.id).filter((id) => done.nodes.some((x) => x.nodeId === id))));
     const failed = done.nodes.filter((n) => n.outcome === 'failed');
     expect(failed.length).toBeGreaterThan(0);
+    // Nodes that never ran (Invalid Platform, Undeliverable, Delivery Timed Out) group by outcome, with no output sample.
+    const neverRan = done.triage.filter((g) => ['invalidPlatform', 'undeliverable', 'deliveryTimedOut'].includes(g.outcome));
+    expect(neverRan.map((g) => g.outcome)).toEqual(expect.arrayContaining(['invalidPlatform', 'deliveryTimedOut']));
+    expect(neverRan.every((g) => g.sample === null && g.exitCode === null)).toBe(true);
 
     const retry = await preview(script(['systemctl restart nginx'], { targets: { mode: 'run', runId: body.runId } }));
     expect(retry.retry).toEqual({ runId: body.runId, comment: 'CHG-7 nginx' });
