@@ -33,6 +33,9 @@ export async function recordCall(
     if (ctx.scenario.latencyMs > 0) await sleep(ctx.scenario.latencyMs);
     const response = respond();
     status = response.status;
+    // Done, but the answer is slow to come back: a caller that dies meanwhile never learns what happened.
+    const hold = ctx.scenario.slowAnswers[`${service}:${operation}`] ?? 0;
+    if (hold > 0) await sleep(hold);
     return response;
   } finally {
     finish(status);

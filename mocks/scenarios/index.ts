@@ -5,16 +5,19 @@
  *   throttleRate    0..1, share of calls throttled (seeded random)
  *   failRegions     every call to these regions fails with a retryable 503
  *   denyOperations  'ssm:DescribeInstancePatchStates', 'ec2:DescribeInstances', 'ssm:*' or '*'
+ *   slowAnswers     { 'ssm:SendCommand': 3000 }: the operation is carried out at once, its answer is held this many ms
+ *                   (a slow network on the way back: the caller may die before it learns what AWS did)
  */
 export interface Scenario {
   latencyMs: number;
   throttleRate: number;
   failRegions: string[];
   denyOperations: string[];
+  slowAnswers: Record<string, number>;
 }
 
 export function defaultScenario(): Scenario {
-  return { latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: [] };
+  return { latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: [], slowAnswers: {} };
 }
 
 export class ScenarioError extends Error {}
@@ -26,7 +29,7 @@ export function parseScenarioPatch(patch: unknown): Partial<Scenario> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ScenarioError('scenario must be a JSON object');
   const p = patch as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ['latencyMs', 'throttleRate', 'failRegions', 'denyOperations'];
+  const known = ['latencyMs', 'throttleRate', 'failRegions', 'denyOperations', 'slowAnswers'];
   for (const key of Object.keys(p)) if (!known.includes(key)) errors.push(`unknown field ${key}`);
   if ('latencyMs' in p && !(typeof p.latencyMs === 'number' && Number.isFinite(p.latencyMs) && p.latencyMs >= 0 && p.latencyMs <= 60_000)) {
     errors.push('latencyMs must be a number of milliseconds between 0 and 60000');
@@ -38,6 +41,12 @@ export function parseScenarioPatch(patch: unknown): Partial<Scenario> {
   if ('denyOperations' in p) {
     if (!isStringList(p.denyOperations)) errors.push('denyOperations must be a list like ["ssm:DescribeInstancePatchStates", "ec2:*", "*"]');
     else for (const op of p.denyOperations) if (op !== '*' && !/^(ssm|ec2):(\*|[A-Za-z]+)$/.test(op)) errors.push(`denyOperations entry ${op} must look like service:Operation, service:* or *`);
+  }
+  if ('slowAnswers' in p) {
+    const v = p.slowAnswers;
+    const ok = typeof v === 'object' && v !== null && !Array.isArray(v)
+      && Object.entries(v).every(([k, ms]) => /^(ssm|ec2):[A-Za-z]+$/.test(k) && typeof ms === 'number' && ms >= 0 && ms <= 60_000);
+    if (!ok) errors.push('slowAnswers must map service:Operation to milliseconds (0..60000), like {"ssm:SendCommand": 3000}');
   }
   if (errors.length > 0) throw new ScenarioError(errors.join('; '));
   return p as Partial<Scenario>;
@@ -54,6 +63,7 @@ export function updateScenario(scenario: Scenario, patch: unknown): Scenario {
   if (parsed.throttleRate !== undefined) scenario.throttleRate = parsed.throttleRate;
   if (parsed.failRegions !== undefined) scenario.failRegions = [...parsed.failRegions];
   if (parsed.denyOperations !== undefined) scenario.denyOperations = [...parsed.denyOperations];
+  if (parsed.slowAnswers !== undefined) scenario.slowAnswers = { ...parsed.slowAnswers };
   return scenario;
 }
 

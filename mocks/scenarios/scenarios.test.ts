@@ -6,7 +6,11 @@ const call = (service: 'ssm' | 'ec2', operation: string, region = 'us-east-1') =
 describe('scenarios', () => {
   it('validates and merges partial scenarios', () => {
     const s = createScenario({ latencyMs: 5 });
-    expect(s).toEqual({ latencyMs: 5, throttleRate: 0, failRegions: [], denyOperations: [] });
+    expect(s).toEqual({ latencyMs: 5, throttleRate: 0, failRegions: [], denyOperations: [], slowAnswers: {} });
+    updateScenario(s, { slowAnswers: { 'ssm:SendCommand': 3000 } });
+    expect(s.slowAnswers).toEqual({ 'ssm:SendCommand': 3000 });
+    expect(() => updateScenario(s, { slowAnswers: { SendCommand: 1 } })).toThrow(/slowAnswers/);
+    expect(() => updateScenario(s, { slowAnswers: { 'ssm:SendCommand': -1 } })).toThrow(/slowAnswers/);
     updateScenario(s, { denyOperations: ['ssm:DescribeInstancePatchStates'], throttleRate: 0.5 });
     expect(s).toMatchObject({ latencyMs: 5, throttleRate: 0.5, denyOperations: ['ssm:DescribeInstancePatchStates'] });
     expect(() => updateScenario(s, { throttleRate: 2 })).toThrow(ScenarioError);
