@@ -46,7 +46,7 @@ describe('standalone simulated AWS endpoint', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain('throttleRate');
     const ok = await post('/__mock/scenario', JSON.stringify({ denyOperations: ['ssm:*'] }));
-    expect(ok).toEqual({ status: 200, body: { latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: ['ssm:*'] } });
+    expect(ok).toEqual({ status: 200, body: { slowAnswers: {}, latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: ['ssm:*'] } });
     const ssm = new SSMClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1 });
     await expect(ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
     await post('/__mock/scenario', JSON.stringify({ denyOperations: [] }));

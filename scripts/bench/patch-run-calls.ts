@@ -55,7 +55,10 @@ export async function patchRunCalls(opts: { nodes: number; speed: number; viewer
       while (!done) {
         const d = await getRunDetail(sent.body.runId);
         polls++;
-        if (d.checkedAt !== lastCheck) (lastCheck = d.checkedAt), reads++;
+        if (d.checkedAt !== lastCheck) {
+          lastCheck = d.checkedAt;
+          reads++;
+        }
         if (d.done) done = true;
         else await new Promise((r) => setTimeout(r, opts.pollMs));
       }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CommandsResponse } from '@/lib/contracts/commands';
 import { installMockAws } from '@/lib/testing/mock-aws';
 import { useTempDataDir } from '@/lib/testing/actions';
-import { execute, script } from '@/lib/testing/runs';
+import { execute, script } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { resetRunProgress } from '@/lib/runs/progress';
 import { GET as historyRoute } from '@/app/api/commands/route';

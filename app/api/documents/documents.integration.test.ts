@@ -4,7 +4,7 @@ import type { DocumentDetail, DocumentsResponse } from '@/lib/contracts/document
 import { checkParameters, initialParameters } from '@/lib/contracts/documents';
 import { installMockAws } from '@/lib/testing/mock-aws';
 import { postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, script, waitDone } from '@/lib/testing/runs';
+import { execute, script, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { resetDocumentCache } from '@/lib/documents/catalog';
 import { resetRunProgress } from '@/lib/runs/progress';

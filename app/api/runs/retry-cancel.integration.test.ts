@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installMockAws } from '@/lib/testing/mock-aws';
 import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, waitDone } from '@/lib/testing/runs';
+import { execute, preview, script, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { POST as cancelRoute } from '@/app/api/runs/[id]/cancel/route';
 import { getRunDetail, resetRunProgress } from '@/lib/runs/progress';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { NodeRow } from '@/lib/contracts/node';
 import { installMockAws } from '@/lib/testing/mock-aws';
 import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, sendCommands, waitDone } from '@/lib/testing/runs';
+import { execute, preview, script, sendCommands, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { POST as runRoute, GET as listRoute } from '@/app/api/runs/route';
 import { GET as runGet } from '@/app/api/runs/[id]/route';

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installMockAws } from '@/lib/testing/mock-aws';
 import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, sendCommands } from '@/lib/testing/runs';
+import { execute, preview, script, sendCommands } from '@/app/api/runs/test-helpers';
 import { POST as runRoute } from '@/app/api/runs/route';
 import { sending } from '@/lib/runs/send';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';

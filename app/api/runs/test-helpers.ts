@@ -7,7 +7,7 @@ import { POST as previewRoute } from '@/app/api/runs/preview/route';
 import { POST as runRoute } from '@/app/api/runs/route';
 import { sending } from '@/lib/runs/send';
 import { getRunDetail } from '@/lib/runs/progress';
-import { freshKey, postRequest } from './actions';
+import { freshKey, postRequest } from '@/lib/testing/actions';
 
 export async function preview(body: object): Promise<RunPreview> {
   const res = await previewRoute(postRequest('/api/runs/preview', body), undefined);
