@@ -1,22 +1,12 @@
 /** The fleet's command history: ListCommands in every region merged with the dashboard's runs. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandsResponse } from '@/lib/contracts/commands';
-import { installMockAws } from '@/lib/testing/mock-aws';
-import { useTempDataDir } from '@/lib/testing/actions';
-import { execute, script } from '@/app/api/runs/test-helpers';
+import { installRunTestEnv, execute, script } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
-import { resetRunProgress } from '@/lib/runs/progress';
 import { GET as historyRoute } from '@/app/api/commands/route';
 import { GET as nodeRoute } from '@/app/api/nodes/[id]/commands/route';
 
-const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
-
-beforeEach(() => {
-  useTempDataDir();
-  resetRunProgress();
-  process.env.DEMO_MODE = '1';
-  process.env.DASHBOARD_MODE = 'operator';
-});
+const mock = installRunTestEnv();
 
 const history = async (q = ''): Promise<{ status: number; body: CommandsResponse }> => {
   const res = await historyRoute(new Request(`http://dash.test/api/commands${q}`), undefined);

@@ -2,25 +2,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentDetail, DocumentsResponse } from '@/lib/contracts/documents';
 import { checkParameters, initialParameters } from '@/lib/contracts/documents';
-import { installMockAws } from '@/lib/testing/mock-aws';
-import { postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, script, waitDone } from '@/app/api/runs/test-helpers';
+import { postRequest } from '@/lib/testing/actions';
+import { installRunTestEnv, execute, script, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { resetDocumentCache } from '@/lib/documents/catalog';
-import { resetRunProgress } from '@/lib/runs/progress';
 import { GET as listRoute } from '@/app/api/documents/route';
 import { GET as detailRoute } from '@/app/api/documents/[name]/route';
 import { POST as previewRoute } from '@/app/api/runs/preview/route';
 
-const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
+const mock = installRunTestEnv();
 
-beforeEach(() => {
-  useTempDataDir();
-  resetRunProgress();
-  resetDocumentCache();
-  process.env.DEMO_MODE = '1';
-  process.env.DASHBOARD_MODE = 'operator';
-});
+beforeEach(() => resetDocumentCache());
 
 const list = async (q = ''): Promise<DocumentsResponse> => (await listRoute(new Request(`http://dash.test/api/documents${q}`), undefined)).json();
 const detail = (name: string) => detailRoute(new Request(`http://dash.test/api/documents/${encodeURIComponent(name)}`), { params: Promise.resolve({ name }) });

@@ -2,10 +2,9 @@
  * Nothing lost if the server dies: a run left "sending" by a process that died between SendCommand and recording its
  * CommandId is completed from AWS's own record (the run tag in the command's Comment). And throttled sends are retried.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { installMockAws } from '@/lib/testing/mock-aws';
-import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, sendCommands } from '@/app/api/runs/test-helpers';
+import { describe, expect, it } from 'vitest';
+import { freshKey, postRequest } from '@/lib/testing/actions';
+import { installRunTestEnv, execute, preview, script, sendCommands } from '@/app/api/runs/test-helpers';
 import { POST as runRoute } from '@/app/api/runs/route';
 import { sending } from '@/lib/runs/send';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
@@ -20,15 +19,8 @@ import { insertRun, newRunId, getRun, setCommandState } from '@/lib/runs/store';
 import { reconcileOnStart, RECONCILE_GRACE_MS } from '@/lib/runs/reconcile';
 import { withRateControl, explicitDrafts } from '@/lib/runs/plan';
 
-const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
+const mock = installRunTestEnv();
 const actor = { id: 'alice', role: 'operator' as const, source: 'proxy-header' as const, groups: [] };
-
-beforeEach(() => {
-  useTempDataDir();
-  resetRunProgress();
-  process.env.DEMO_MODE = '1';
-  process.env.DASHBOARD_MODE = 'operator';
-});
 
 /**
  * What a process that died mid-send leaves behind: the run and its audit record, its idempotency key in flight, command

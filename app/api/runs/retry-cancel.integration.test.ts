@@ -1,21 +1,13 @@
 /** The aftermath of a run: retry the failed nodes (or one failure group), cancel chosen invocations, cancel a run. */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { installMockAws } from '@/lib/testing/mock-aws';
-import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, waitDone } from '@/app/api/runs/test-helpers';
+import { describe, expect, it } from 'vitest';
+import { freshKey, postRequest } from '@/lib/testing/actions';
+import { installRunTestEnv, execute, preview, script, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { POST as cancelRoute } from '@/app/api/runs/[id]/cancel/route';
-import { getRunDetail, resetRunProgress } from '@/lib/runs/progress';
+import { getRunDetail } from '@/lib/runs/progress';
 import { queryAudit } from '@/lib/actions/audit';
 
-const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
-
-beforeEach(() => {
-  useTempDataDir();
-  resetRunProgress();
-  process.env.DEMO_MODE = '1';
-  process.env.DASHBOARD_MODE = 'operator';
-});
+const mock = installRunTestEnv();
 
 const cancel = (id: string, body: object = {}) => cancelRoute(postRequest(`/api/runs/${id}/cancel`, body, { 'idempotency-key': freshKey() }), { params: Promise.resolve({ id }) });
 

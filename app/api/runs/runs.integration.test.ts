@@ -1,25 +1,17 @@
 /** Runs of any document end to end through the real SDK and the simulated AWS: preview, send, progress, triage, output, audit. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NodeRow } from '@/lib/contracts/node';
-import { installMockAws } from '@/lib/testing/mock-aws';
-import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
-import { execute, preview, script, sendCommands, waitDone } from '@/app/api/runs/test-helpers';
+import { freshKey, postRequest } from '@/lib/testing/actions';
+import { installRunTestEnv, execute, preview, script, sendCommands, waitDone } from '@/app/api/runs/test-helpers';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { POST as runRoute, GET as listRoute } from '@/app/api/runs/route';
 import { GET as runGet } from '@/app/api/runs/[id]/route';
 import { GET as outputGet } from '@/app/api/runs/[id]/output/route';
 import { queryAudit } from '@/lib/actions/audit';
-import { getRunDetail, resetRunProgress } from '@/lib/runs/progress';
+import { getRunDetail } from '@/lib/runs/progress';
 import { sending } from '@/lib/runs/send';
 
-const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
-
-beforeEach(() => {
-  useTempDataDir();
-  resetRunProgress();
-  process.env.DEMO_MODE = '1';
-  process.env.DASHBOARD_MODE = 'operator';
-});
+const mock = installRunTestEnv();
 
 async function pick(n: number, f: (r: NodeRow) => boolean): Promise<NodeRow[]> {
   const snap = await getFleetSnapshot();

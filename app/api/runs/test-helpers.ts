@@ -1,13 +1,29 @@
 /** Test helpers for runs: preview and execute through the routes as the dashboard does, then wait on the run. */
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import type { RunPreview } from '@/lib/contracts/run-preview';
 import type { RunDetail } from '@/lib/contracts/run';
 import type { MockAws } from '@/mocks/node';
 import { POST as previewRoute } from '@/app/api/runs/preview/route';
 import { POST as runRoute } from '@/app/api/runs/route';
 import { sending } from '@/lib/runs/send';
-import { getRunDetail } from '@/lib/runs/progress';
-import { freshKey, postRequest } from '@/lib/testing/actions';
+import { getRunDetail, resetRunProgress } from '@/lib/runs/progress';
+import { installMockAws } from '@/lib/testing/mock-aws';
+import { freshKey, postRequest, useTempDataDir } from '@/lib/testing/actions';
+
+/**
+ * The simulated AWS with a frozen clock (tests move it), and before each test an empty database, no run progress in
+ * memory, and the dashboard in operator demo mode.
+ */
+export function installRunTestEnv(): MockAws {
+  const mock = installMockAws({ nodes: 300, timeSpeed: 0 });
+  beforeEach(() => {
+    useTempDataDir();
+    resetRunProgress();
+    process.env.DEMO_MODE = '1';
+    process.env.DASHBOARD_MODE = 'operator';
+  });
+  return mock;
+}
 
 export async function preview(body: object): Promise<RunPreview> {
   const res = await previewRoute(postRequest('/api/runs/preview', body), undefined);
