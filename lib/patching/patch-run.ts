@@ -4,7 +4,6 @@
  */
 import type { NodeRow } from '@/lib/contracts/node';
 import type { RunRequest } from '@/lib/contracts/run-request';
-import type { RunExtension } from '@/lib/runs/extension';
 
 export const PATCH_DOCUMENT = 'AWS-RunPatchBaseline';
 
@@ -18,17 +17,18 @@ export function likelyReboot(req: RunRequest, n: NodeRow): boolean {
   return n.patchStatus === null || n.patchStatus === 'notScanned' || (n.patchMissing ?? 0) + (n.patchFailed ?? 0) + (n.patchPendingReboot ?? 0) > 0;
 }
 
-export const patchRunExtension: RunExtension = {
-  note(n, req) {
+/** Checked against lib/runs' RunExtension where runs take it in (patching does not depend on runs). */
+export const patchRunExtension = {
+  note(n: NodeRow, req: RunRequest) {
     const parts: string[] = [];
     if (n.patchMissing) parts.push(`${n.patchMissing} missing`);
     if (likelyReboot(req, n)) parts.push('likely reboot');
     return parts.join(' · ') || null;
   },
-  warnings(req, sent) {
+  warnings(req: RunRequest, sent: NodeRow[]) {
     const reboot = sent.filter((n) => likelyReboot(req, n)).length;
     return reboot ? [`${reboot} node${reboot > 1 ? 's' : ''} will likely reboot (RebootIfNeeded with patches to install or a reboot pending).`] : [];
   },
-  verb: (req) => patchOperation(req).toUpperCase(),
-  effect: (req) => (patchOperation(req) !== 'Install' ? null : rebootOption(req) === 'RebootIfNeeded' ? 'be patched and rebooted' : 'be patched'),
+  verb: (req: RunRequest) => patchOperation(req).toUpperCase(),
+  effect: (req: RunRequest) => (patchOperation(req) !== 'Install' ? null : rebootOption(req) === 'RebootIfNeeded' ? 'be patched and rebooted' : 'be patched'),
 };
