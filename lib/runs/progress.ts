@@ -60,11 +60,13 @@ export async function getRunDetail(id: string, opts: { refresh?: boolean; cursor
   reading.catch(() => undefined);
   if (!live.loaded) partialSummary(live);
   const run = getRun(id)!;
+  // Sending ended after the last read: the run is under way, whatever that read saw.
+  const status = live.status === 'sending' && run.state !== 'sending' ? 'inProgress' : live.status;
   const from = since(opts.cursor, live);
   const nodes = [...live.nodes.values()];
   return {
-    run: { ...runView(run), status: live.status, counts: live.counts },
-    status: live.status,
+    run: { ...runView(run), status, counts: live.counts },
+    status,
     done: live.final,
     counts: live.counts,
     full: from === null,

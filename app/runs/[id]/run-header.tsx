@@ -33,7 +33,7 @@ export function RunHeader({ d, failed, retrySpec, rerunSpec }: { d: Omit<RunDeta
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
-            {r.document} <span className="text-base font-normal text-slate-600">on {r.targetSummary}</span>
+            {r.document} <span className="text-base font-normal text-slate-600">on {r.targetSummary} <span className="text-sm">({formatNumber(r.expectedNodes)} {r.targetMode === 'tags' || r.targetMode === 'patchGroup' ? 'matched in the view' : 'sent'})</span></span>
             <span data-testid="run-status"><RunStatusBadge status={d.status} /></span>
           </h1>
           {r.comment && <p className="text-sm font-medium text-slate-800" data-testid="run-comment">“{r.comment}”</p>}
