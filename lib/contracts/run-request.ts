@@ -18,8 +18,11 @@ export const RunIdSchema = z.string().regex(RUN_ID_PATTERN, 'a run ID looks like
 export const MAX_TAG_CONDITIONS = 5;
 /** A whole fleet can be selected: the limit is the fleet, not the form (100,000 nodes ~ 2.3 MB of IDs). */
 export const MAX_EXPLICIT_TARGETS = 100_000;
-/** AWS's Comment is at most 100 characters; the dashboard appends its run tag ("[run-…#n]", at most 28). */
-export const MAX_COMMENT = 72;
+/**
+ * AWS's Comment is at most 100 characters; the dashboard appends its run tag: " [run-20261130-1a2b3c4d#1234]" is 29
+ * characters for a run of up to 10,000 commands (500,000 explicit nodes).
+ */
+export const MAX_COMMENT = 71;
 export const RUN_TAG_RESERVE = 100 - MAX_COMMENT;
 
 const TagConditionSchema = z.object({

@@ -5,6 +5,7 @@ import { patchRunExtension } from '@/lib/patching/patch-run';
 import { buildPreview } from './preview';
 import { effectiveConcurrency, errorBudget, explicitDrafts, withRateControl } from './plan';
 import { resolveTargets } from './targets';
+import { commentFor, RUN_TAG } from './send';
 
 let seq = 0;
 export function node(over: Partial<NodeRow> & { env?: string }): NodeRow {
@@ -176,6 +177,17 @@ describe('exposure and confirmation', () => {
   });
 });
 
+describe('the run tag in the Comment', () => {
+  it('always fits AWS\'s 100 characters whole, so reconciliation can find every command', () => {
+    for (const idx of [0, 42, 1999, 9999]) {
+      const c = commentFor('x'.repeat(71), 'run-20261130-1a2b3c4d', idx);
+      expect(c.length).toBeLessThanOrEqual(100);
+      expect(RUN_TAG.exec(c)?.slice(1)).toEqual(['run-20261130-1a2b3c4d', String(idx)]);
+    }
+    expect(commentFor(undefined, 'run-20261130-1a2b3c4d', 3)).toBe('ssm-fleet-dashboard [run-20261130-1a2b3c4d#3]');
+  });
+});
+
 describe('request validation', () => {
   it('validates rate control, comment, output options and selections as AWS does', () => {
     const bad = (o: object) => RunRequestSchema.safeParse({ ...req(), ...o }).success;
@@ -186,8 +198,8 @@ describe('request validation', () => {
     expect(bad({ targets: { mode: 'nodes', nodeIds: [] } })).toBe(false);
     expect(bad({ targets: { mode: 'nodes', nodeIds: ['i-00000000000000001', 'i-00000000000000001'] } })).toBe(false);
     expect(bad({ timeoutSeconds: 10 })).toBe(false);
-    expect(bad({ comment: 'x'.repeat(72) })).toBe(true);
-    expect(bad({ comment: 'x'.repeat(73) })).toBe(false);
+    expect(bad({ comment: 'x'.repeat(71) })).toBe(true);
+    expect(bad({ comment: 'x'.repeat(72) })).toBe(false);
     expect(bad({ output: { s3: { bucket: 'my-logs.example' } } })).toBe(true);
     expect(bad({ output: { s3: { bucket: 'My_Bucket' } } })).toBe(false);
     expect(bad({ output: { s3: { bucket: '192.168.1.1' } } })).toBe(false);

@@ -16,8 +16,10 @@ import { getRun, setCommandState, setRunState, type StoredRun } from './store';
 export const runTag = (runId: string, idx: number) => `[${runId}#${idx}]`;
 export const RUN_TAG = /\[(run-[0-9a-z-]{6,40})#(\d+)\]/;
 
+/** The operator's comment and the run tag, within AWS's 100 characters: the comment gives way, never the tag. */
 export function commentFor(comment: string | null | undefined, runId: string, idx: number): string {
-  return `${comment?.trim() || 'ssm-fleet-dashboard'} ${runTag(runId, idx)}`.slice(0, 100);
+  const tag = runTag(runId, idx);
+  return `${(comment?.trim() || 'ssm-fleet-dashboard').slice(0, 99 - tag.length)} ${tag}`;
 }
 
 const THROTTLED = 'ThrottlingException';

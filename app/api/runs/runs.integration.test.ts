@@ -83,6 +83,20 @@ describe('a run of any document', () => {
     expect(later.full).toBe(false); // the same epoch: the second answer only adds what the first lacked
   });
 
+  it('labels progress as incomplete while a region is down, and finishes the run when it is back', async () => {
+    const nodes = [...(await pick(3, (r) => linux(r) && r.region === 'us-east-1')), ...(await pick(3, (r) => linux(r) && r.region === 'eu-west-1'))];
+    const { body } = await execute(script(['uptime'], { targets: { mode: 'nodes', nodeIds: nodes.map((n) => n.id) } }));
+    mock.sim.clock.advance(120_000);
+    mock.scenario.failRegions = ['eu-west-1'];
+    const down = await getRunDetail(body.runId, { refresh: true });
+    expect(down.errors.map((e) => e.region)).toEqual(['eu-west-1']);
+    expect(down.done).toBe(false); // not declared ended on half the facts
+    expect(down.counts.success).toBe(3); // the region that answers is shown
+    mock.scenario.failRegions = [];
+    const back = await getRunDetail(body.runId, { refresh: true });
+    expect(back).toMatchObject({ done: true, status: 'success', errors: [], counts: { success: 6 } });
+  });
+
   it('groups failures by cause: the same error on many nodes is one group with a sample', async () => {
     const nodes = await pick(60, linux);
     const { body } = await execute(script(['systemctl restart nginx'], { targets: { mode: 'nodes', nodeIds: nodes.map((n) => n.id) } }));
