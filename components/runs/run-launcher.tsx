@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { checkParameters, initialParameters, type Parameters } from '@/lib/contracts/documents';
+import { checkParameters, initialParameters, parametersToSend, type Parameters } from '@/lib/contracts/documents';
 import type { RunPreview } from '@/lib/contracts/run-preview';
 import type { RunRequestInput, RunTargets } from '@/lib/contracts/run-request';
 import { ApiRequestError } from '@/lib/contracts/errors';
@@ -61,7 +61,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const targets = spec.targets ?? typedTargets;
   const request: RunRequestInput | null = docName
     ? {
-        document: docName, parameters: values, targets, maxConcurrency: options.maxConcurrency, maxErrors: options.maxErrors, timeoutSeconds: options.timeoutSeconds,
+        document: docName, parameters: parametersToSend(defs, values), targets, maxConcurrency: options.maxConcurrency, maxErrors: options.maxErrors, timeoutSeconds: options.timeoutSeconds,
         comment: options.comment.trim() || undefined, output: outputOf(options), keepUnsupported: keep, retryOf: spec.retryOf, rerunOf: spec.rerunOf,
       }
     : null;

@@ -101,7 +101,6 @@ export const RUN_STATUSES = {
   notSent: { label: 'Not sent', tone: 'gray', terminal: true, help: 'Nothing was sent.' },
 } as const satisfies Record<string, Pick<StatusDef, 'label' | 'tone' | 'terminal' | 'help'>>;
 export type RunStatus = keyof typeof RUN_STATUSES;
-export const RUN_STATUS_IDS = Object.keys(RUN_STATUSES) as RunStatus[];
 
 /** Everything the run page counts, in one place: outcome -> how many nodes. */
 export type OutcomeCounts = Partial<Record<Outcome, number>>;

@@ -23,7 +23,6 @@ export const MAX_EXPLICIT_TARGETS = 100_000;
  * characters for a run of up to 10,000 commands (500,000 explicit nodes).
  */
 export const MAX_COMMENT = 71;
-export const RUN_TAG_RESERVE = 100 - MAX_COMMENT;
 
 const TagConditionSchema = z.object({
   key: z.string().regex(TAG_KEY_PATTERN, 'not a valid tag key'),
@@ -113,7 +112,6 @@ export const CancelRequestSchema = z.object({
   /** Cancel only these nodes' invocations (CancelCommand with InstanceIds); all unfinished ones when absent. */
   nodeIds: z.array(NodeIdSchema).min(1).max(MAX_EXPLICIT_TARGETS).optional(),
 });
-export type CancelRequest = z.infer<typeof CancelRequestSchema>;
 
 export function describeTargets(t: RunTargets): string {
   switch (t.mode) {

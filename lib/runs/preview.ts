@@ -8,7 +8,7 @@ import { awsDrafts, effectiveConcurrency, explicitDrafts, withRateControl } from
 import { fateOf, type Resolved } from './targets';
 import { exposureOf, previewWarnings } from './preview-warnings';
 
-export const PROD_VALUES = new Set(['prod', 'production', 'prd']);
+const PROD_VALUES = new Set(['prod', 'production', 'prd']);
 const isProd = (n: NodeRow) => PROD_VALUES.has((n.tags.Environment ?? '').toLowerCase());
 
 export interface PreviewInput {
