@@ -15,12 +15,7 @@ import { ParameterForm } from './parameter-form';
 import { DEFAULT_OPTIONS, optionProblems, outputOf, RunOptionsForm, type RunOptions } from './run-options';
 import { TargetEditor, targetsReady, type EditableTargets } from './target-editor';
 import { PreviewPanel } from './preview-panel';
-
-/** A fresh idempotency key (crypto.randomUUID needs a secure context; plain-HTTP intranets are common). */
-const newKey = () =>
-  typeof crypto.randomUUID === 'function' && window.isSecureContext
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+import { newIdempotencyKey } from './idempotency-key';
 
 export interface LaunchSpec {
   title: string;
@@ -51,7 +46,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const [options, setOptions] = useState<RunOptions>({ ...DEFAULT_OPTIONS, ...spec.options });
   const [keep, setKeep] = useState(false);
   const [preview, setPreview] = useState<RunPreview | null>(null);
-  const [key, setKey] = useState(newKey);
+  const [key, setKey] = useState(newIdempotencyKey);
   const [typed, setTyped] = useState('');
   const [picking, setPicking] = useState(!spec.document);
   const previewRef = useRef<HTMLDivElement>(null);
@@ -71,7 +66,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
     mutationFn: (r: RunRequestInput) => previewRun(r),
     onSuccess: (p) => {
       setPreview(p);
-      setKey(newKey());
+      setKey(newIdempotencyKey());
       setTyped('');
       requestAnimationFrame(() => previewRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
     },

@@ -28,7 +28,8 @@ async function plan(id: string, nodeIds: string[] | undefined): Promise<CancelCa
   }
   const wanted = new Set(nodeIds);
   const chosen = unfinished.filter((n) => wanted.has(n.nodeId));
-  const gone = nodeIds.filter((n) => !chosen.some((c) => c.nodeId === n));
+  const found = new Set(chosen.map((c) => c.nodeId));
+  const gone = nodeIds.filter((n) => !found.has(n)); // a Set: a selection can hold 10,000 nodes
   if (gone.length) throw invalid('NotCancellable', `not part of this run or already finished: ${gone.slice(0, 10).join(', ')}${gone.length > 10 ? ` and ${gone.length - 10} more` : ''}`);
   const byCommand = new Map<string, CancelCall>();
   for (const n of chosen) {

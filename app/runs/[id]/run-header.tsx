@@ -12,8 +12,7 @@ import { Banner } from '@/components/ui/banner';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { LaunchButton } from '@/components/runs/launch-button';
 import type { LaunchSpec } from '@/components/runs/run-launcher';
-
-const newKey = (what: string) => `${what}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+import { newIdempotencyKey } from '@/components/runs/idempotency-key';
 
 function paramsText(p: Record<string, string[]>): string {
   return Object.entries(p).map(([k, v]) => `${k}=${v.join('⏎')}`).join(' · ');
@@ -24,7 +23,7 @@ export function RunHeader({ d, failed, retrySpec, rerunSpec }: { d: Omit<RunDeta
   const me = useQuery(meQuery());
   const now = useNow(5_000);
   const r = d.run;
-  const [key] = useState(() => newKey(`cancel-${r.id}`));
+  const [key] = useState(newIdempotencyKey);
   const cancel = useMutation({ mutationFn: () => cancelRun(r.id, key), onSettled: () => qc.invalidateQueries({ queryKey: runKeys.run(r.id) }) });
   const canAct = me.data?.canAct ?? false;
   const refusal = canAct ? undefined : me.data?.refusal?.message;

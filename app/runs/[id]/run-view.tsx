@@ -10,6 +10,7 @@ import type { RunDetail, TriageGroup } from '@/lib/contracts/run';
 import { formatNumber } from '@/lib/format';
 import { Banner } from '@/components/ui/banner';
 import type { LaunchSpec } from '@/components/runs/run-launcher';
+import { newIdempotencyKey } from '@/components/runs/idempotency-key';
 import { RunHeader } from './run-header';
 import { OutcomeBar } from './outcome-bar';
 import { TriagePanel } from './triage-panel';
@@ -36,12 +37,12 @@ export function RunView({ id }: { id: string }) {
   const [filters, setFilters] = useState<Filters>({ outcomes: new Set(), regions: [], text: '', group: null });
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
-  const [cancelKey, setCancelKey] = useState(() => `cancel-nodes-${id}-${Math.random().toString(36).slice(2, 12)}`);
+  const [cancelKey, setCancelKey] = useState(newIdempotencyKey);
   const cancel = useMutation({
     mutationFn: (ids: string[]) => cancelRun(id, cancelKey, ids),
     onSettled: () => {
       setSelected(new Set());
-      setCancelKey(`cancel-nodes-${id}-${Math.random().toString(36).slice(2, 12)}`);
+      setCancelKey(newIdempotencyKey());
       void qc.invalidateQueries({ queryKey: runKeys.run(id) });
     },
   });
