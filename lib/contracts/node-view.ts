@@ -55,6 +55,8 @@ export const NodeViewSchema = z.object({
   ops: many(z.enum(['open', 'none'])),
   /** Patch group as AWS reports it in the node's patch state. */
   pgroup: many(z.string().min(1).max(256)),
+  /** Installed software, as the software search takes it: `name` or `name@op:version` (e.g. `openssl@lt:3.0.13`). */
+  sw: z.string().min(1).max(300).optional(),
   sort: columnId.default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   group: groupId.optional(),
@@ -62,7 +64,7 @@ export const NodeViewSchema = z.object({
 });
 export type NodeView = z.infer<typeof NodeViewSchema>;
 
-const SCALARS = new Set(['q', 'sort', 'dir', 'group']);
+const SCALARS = new Set(['q', 'sort', 'dir', 'group', 'sw']);
 const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup']);
 
 /** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
