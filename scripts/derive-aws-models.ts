@@ -23,13 +23,13 @@ const SERVICES = {
       'DescribeOpsItems', 'GetOpsItem', 'CreateOpsItem', 'UpdateOpsItem', 'ListTagsForResource',
       'DescribePatchBaselines', 'GetPatchBaseline', 'DescribePatchGroups', 'DescribeMaintenanceWindows',
       'SendCommand', 'ListCommands', 'ListCommandInvocations', 'GetCommandInvocation', 'CancelCommand',
-      'GetInventory', 'ListInventoryEntries', 'GetOpsSummary', 'DescribeSessions',
+      'GetInventory', 'ListInventoryEntries', 'GetInventorySchema', 'DescribeInstanceAssociationsStatus', 'GetOpsSummary', 'DescribeSessions',
       'ListDocuments', 'DescribeDocument', 'GetDocument', 'ListDocumentVersions',
     ],
   },
   ec2: {
     file: 'ec2-2016-11-15.service-2.json',
-    operations: ['DescribeInstances', 'DescribeInstanceStatus'],
+    operations: ['DescribeInstances', 'DescribeInstanceStatus', 'DescribeImages'],
   },
 } as const;
 

@@ -1,6 +1,7 @@
 /** EC2 operation name -> simulated fleet call, output typed by the SDK's own shapes. */
-import type { DescribeInstancesRequest, DescribeInstancesResult, Instance, Reservation } from '@aws-sdk/client-ec2';
+import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult, Image, Instance, Reservation } from '@aws-sdk/client-ec2';
 import { platformSpec, privateDnsName, publicDnsName, stateCode, type ReservationGroup, type Simulation, type SimNode } from '../fleet-sim';
+import { queryImages, type SimImage } from '../fleet-sim/images';
 
 export type Ec2Operation = (sim: Simulation, region: string, input: Record<string, unknown>) => object;
 
@@ -85,6 +86,46 @@ function describeInstances(sim: Simulation, region: string, input: DescribeInsta
   return { Reservations: page.reservations.map((g) => toReservation(g, sim.accountId)), NextToken: page.nextToken };
 }
 
+function toImage(img: SimImage): Image {
+  const spec = platformSpec(img.platform);
+  const windows = spec.platformType === 'Windows';
+  return {
+    ImageId: img.id,
+    ImageLocation: `${img.ownerAlias ?? img.ownerId}/${img.name}`,
+    State: 'available',
+    OwnerId: img.ownerId,
+    ImageOwnerAlias: img.ownerAlias,
+    CreationDate: new Date(img.createdTime).toISOString(),
+    Public: true,
+    Architecture: img.architecture,
+    ImageType: 'machine',
+    Name: img.name,
+    Description: img.name,
+    RootDeviceType: 'ebs',
+    RootDeviceName: spec.rootDeviceName,
+    VirtualizationType: 'hvm',
+    Hypervisor: 'xen',
+    EnaSupport: true,
+    // The live API sends "windows" (lower case) here too.
+    Platform: windows ? ('windows' as Image['Platform']) : undefined,
+    PlatformDetails: spec.platformDetails,
+    UsageOperation: USAGE_OPERATION[spec.platformDetails] ?? 'RunInstances',
+  };
+}
+
+function describeImages(sim: Simulation, region: string, input: DescribeImagesRequest): DescribeImagesResult {
+  const images = queryImages(sim.store, region, {
+    imageIds: input.ImageIds,
+    filters: input.Filters,
+    owners: input.Owners,
+    executableUsers: input.ExecutableUsers,
+    maxResults: input.MaxResults,
+    nextToken: input.NextToken,
+  });
+  return { Images: images.map(toImage) };
+}
+
 export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   DescribeInstances: operation(describeInstances),
+  DescribeImages: operation(describeImages),
 };

@@ -7,6 +7,7 @@ import type {
 import { SimError, type Simulation } from '../fleet-sim';
 import { SSM_COMMAND_OPERATIONS } from './ssm-command-operations';
 import { SSM_DOCUMENT_OPERATIONS } from './ssm-document-operations';
+import { SSM_INVENTORY_OPERATIONS } from './ssm-inventory-operations';
 import { toInstanceInformation, toInstancePatchState, toOpsItemSummary } from './ssm-output';
 import { SSM_PATCH_OPERATIONS } from './ssm-patch-operations';
 
@@ -62,4 +63,5 @@ export const SSM_OPERATIONS: Record<string, SsmOperation> = {
   ...SSM_PATCH_OPERATIONS,
   ...SSM_COMMAND_OPERATIONS,
   ...SSM_DOCUMENT_OPERATIONS,
+  ...SSM_INVENTORY_OPERATIONS,
 };

@@ -12,6 +12,10 @@ import {
 import { describeDocument, listDocuments, listDocumentVersions, type DocumentsQuery } from './documents/query';
 import type { ResolvedVersion } from './documents/types';
 import { generateFleet } from './generate';
+import {
+  queryInstanceAssociationsStatus, queryInventory, queryInventoryEntries, queryInventorySchemas,
+  type InventoryEntriesQuery, type InventoryQuery, type InventorySchemaQuery,
+} from './inventory-query';
 import { queryMaintenanceWindows, type MaintenanceWindowsQuery } from './maintenance-windows';
 import { hashSeed } from './prng';
 import { queryEc2Instances, type Ec2InstancesQuery } from './query-ec2-instances';
@@ -69,6 +73,14 @@ export interface Simulation {
   /** DescribeDocument / GetDocument: a document version, or InvalidDocument / InvalidDocumentVersion. */
   document(region: string, name: string, documentVersion?: string, versionName?: string): ResolvedVersion;
   documentVersions(region: string, name: string, maxResults?: number, nextToken?: string): ReturnType<typeof listDocumentVersions>;
+  /** GetInventory: inventoried nodes (filtered, paged), or aggregated counts when aggregators are given. */
+  inventory(region: string, query: InventoryQuery): ReturnType<typeof queryInventory>;
+  /** ListInventoryEntries: one node's rows of one inventory type. */
+  inventoryEntries(region: string, query: InventoryEntriesQuery): ReturnType<typeof queryInventoryEntries>;
+  /** GetInventorySchema (the same in every region). */
+  inventorySchemas(region: string, query: InventorySchemaQuery): ReturnType<typeof queryInventorySchemas>;
+  /** DescribeInstanceAssociationsStatus: the node's SSM Agent update and inventory associations. */
+  instanceAssociationsStatus(region: string, query: { instanceId: string; maxResults?: number; nextToken?: string }): ReturnType<typeof queryInstanceAssociationsStatus>;
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {
@@ -123,6 +135,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     documents: (_region, query) => listDocuments(store, query),
     document: (_region, name, version, versionName) => describeDocument(store, name, version, versionName),
     documentVersions: (_region, name, max, token) => listDocumentVersions(store, name, max, token),
+    // Inventory reads the agent version, Distributor packages and Windows hotfixes live: replay commands first.
+    inventory: (region, query) => (sync(), queryInventory(store, region, query)),
+    inventoryEntries: (region, query) => (sync(), queryInventoryEntries(store, region, query)),
+    inventorySchemas: (_region, query) => queryInventorySchemas(store, query),
+    instanceAssociationsStatus: (region, query) => queryInstanceAssociationsStatus(store, seed, region, query),
   };
 }
 
@@ -139,6 +156,10 @@ export { checkAdvance, checkSpeed, MAX_TIME_SPEED } from './clock';
 export * as commands from './commands';
 export type { SimCommand, SimInvocation, SendCommandInput, CommandsQuery, PluginView } from './commands';
 export * as documents from './documents';
+export * as inventory from './inventory';
+export type { InventoryQuery, InventoryEntriesQuery, InventorySchemaQuery, InventoryFilterInput, InventoryAggregatorInput, InventoryEntity, AssociationStatusInfo } from './inventory-query';
+export type { InventoryTypeSchema } from './inventory-schema';
+export type { InventoryRow } from './inventory-types';
 export { nextExecutionTime, type SimMaintenanceWindow } from './maintenance-windows';
 export { patchConfigFor } from './store';
 export { baselineIdFor, operatingSystemOf, patchGroupOf, awsBaselineAccount, type RegionPatchConfig } from './patch-config';

@@ -1,5 +1,5 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, GetInventoryCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { DescribeInstanceInformationCommand, DescribeInstancePatchStatesCommand, DescribeOpsItemsCommand, GetOpsSummaryCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { Pluggable } from '@smithy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../scenarios';
@@ -36,7 +36,7 @@ describe('protocol errors', () => {
     const unknown = await errorOf(listSsm(client));
     expect(unknown.name).toBe('UnknownOperationException');
     expect(unknown.$metadata?.httpStatusCode).toBe(400);
-    const notYet = await errorOf(ssm().send(new GetInventoryCommand({})));
+    const notYet = await errorOf(ssm().send(new GetOpsSummaryCommand({})));
     expect(notYet.name).toBe('UnknownOperationException');
     expect(notYet.message).toContain('does not implement it yet');
     const ec2Client = ec2();

@@ -99,7 +99,7 @@ export function validateEc2Xml(model: ServiceModel, operation: string, xml: stri
 export const EC2_ERRORS = [
   'AuthFailure', 'UnauthorizedOperation', 'RequestLimitExceeded', 'Unavailable', 'InvalidAction', 'InvalidParameterValue',
   'InvalidParameterCombination', 'InvalidInstanceID.NotFound', 'InvalidInstanceID.Malformed', 'InvalidPaginationToken',
-  'DryRunOperation', 'InternalError',
+  'DryRunOperation', 'InternalError', 'InvalidAMIID.NotFound', 'InvalidAMIID.Malformed',
 ];
 
 /** Problems with an EC2 error document; returns the code too. */
