@@ -76,6 +76,9 @@ export interface ComplianceChange {
    * before: the change may not mean the node itself changed.
    */
   overwritten: boolean;
+  /** The operation and baseline of the node's state before this change (null: first seen, or not known then). */
+  previousOperation: string | null;
+  previousBaselineId: string | null;
   simulated: boolean;
 }
 

@@ -127,4 +127,67 @@ export const MIGRATIONS: string[] = [
   UPDATE runs SET request = json_set(request, '$.comment', comment) WHERE comment IS NOT NULL;
   UPDATE runs SET request = json_set(request, '$.retryOf', retry_of) WHERE retry_of IS NOT NULL;
   `,
+  // 3: the dashboard's own history (lib/history). One compact fleet summary per kept refresh, keyed by its 5-minute
+  // slot (the rowid: time-range reads need no other index); each node's compliance changes; each node's last known
+  // compliance state, to detect the next change; and a few markers (the demo history was generated once).
+  `
+  CREATE TABLE fleet_history (
+    slot INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    managed INTEGER NOT NULL,
+    online INTEGER NOT NULL,
+    connection_lost INTEGER NOT NULL,
+    inactive INTEGER NOT NULL,
+    not_managed INTEGER NOT NULL,
+    not_running INTEGER NOT NULL,
+    compliant INTEGER NOT NULL,
+    noncompliant INTEGER NOT NULL,
+    not_scanned INTEGER NOT NULL,
+    patch_unknown INTEGER NOT NULL,
+    critical_nodes INTEGER NOT NULL,
+    agent_latest INTEGER NOT NULL,
+    agent_outdated INTEGER NOT NULL,
+    open_ops_items INTEGER NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,
+    simulated INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE compliance_changes (
+    id INTEGER PRIMARY KEY,
+    node_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    from_status TEXT CHECK (from_status IN ('compliant', 'noncompliant', 'notScanned')),
+    to_status TEXT CHECK (to_status IN ('compliant', 'noncompliant', 'notScanned')),
+    missing INTEGER,
+    failed INTEGER,
+    critical INTEGER,
+    pending_reboot INTEGER,
+    operation TEXT,
+    baseline_id TEXT,
+    scanned_at INTEGER,
+    previous_operation TEXT,
+    previous_baseline_id TEXT,
+    overwritten INTEGER NOT NULL DEFAULT 0,
+    simulated INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX compliance_changes_node ON compliance_changes (node_id, at);
+  CREATE INDEX compliance_changes_at ON compliance_changes (at);
+
+  CREATE TABLE node_compliance_state (
+    node_id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('compliant', 'noncompliant', 'notScanned')),
+    missing INTEGER,
+    failed INTEGER,
+    critical INTEGER,
+    operation TEXT,
+    baseline_id TEXT,
+    seen_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE history_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -6,6 +6,9 @@ export const fleetKeys = {
   overview: () => [...fleetKeys.all, 'overview'] as const,
   nodePatches: (id: string) => [...fleetKeys.all, 'node', id, 'patches'] as const,
   nodeCommands: (id: string) => [...fleetKeys.all, 'node', id, 'commands'] as const,
+  /** The dashboard's recorded history: under 'fleet', so invalidating the fleet refetches it too. */
+  history: (days: number) => [...fleetKeys.all, 'history', days] as const,
+  nodeHistory: (id: string) => [...fleetKeys.all, 'node', id, 'history'] as const,
 };
 
 export const patchingKeys = {
