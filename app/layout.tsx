@@ -24,19 +24,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-slate-100 text-slate-900 antialiased">
         <Providers>
           <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-slate-100">
-            <div className="flex h-12 items-center gap-6 px-4">
-              <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            {/* Wraps on a narrow window (the nav scrolls inside itself) so no page scrolls sideways at 375 px. */}
+            <div className="flex min-h-12 flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5">
+              <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap">
                 <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-sky-500 text-xs font-bold text-white">S</span>
                 SSM Fleet
               </Link>
-              <NavLinks />
-              <div className="ml-auto flex items-center gap-2 text-xs">
+              <div className="min-w-0 max-w-full overflow-x-auto">
+                <NavLinks />
+              </div>
+              <div className="ml-auto flex flex-wrap items-center gap-2 text-xs">
                 {info.demo && (
                   <span data-testid="demo-badge" className="rounded bg-amber-400 px-2 py-0.5 font-semibold text-amber-950" title="Simulated AWS: nothing here touches a real account">
                     Demo · simulated AWS
                   </span>
                 )}
-                <span className="text-slate-400">{info.regions.join(' · ')}</span>
+                <span className="hidden text-slate-400 lg:inline">{info.regions.join(' · ')}</span>
                 <span
                   data-testid="mode-badge"
                   title={refusal?.message ?? `Signed in as ${actor.id}: actions are enabled`}

@@ -1,12 +1,10 @@
 'use client';
-import { LaunchButton } from '@/components/runs/launch-button';
-import { updateAgentSpec } from '@/components/runs/presets';
 import Link from 'next/link';
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { overviewQuery } from '@/lib/query/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
 import { fleetKeys } from '@/lib/query/keys';
-import type { FleetSummary } from '@/lib/contracts/summary';
+import type { OverviewSummary } from '@/lib/contracts/summary';
 import { nodesHref } from '@/lib/contracts/node-view';
 import { formatNumber, percent, formatAge } from '@/lib/format';
 import { Stat } from '@/components/ui/stat';
@@ -16,25 +14,37 @@ import { DataAge } from '@/components/fleet/data-age';
 import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
 import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
 import { useNow } from '@/components/use-now';
+import { caveatsFor, type Caveat } from '@/components/overview/caveats';
+import { IncompleteNote } from '@/components/overview/chart-card';
+import { PingChart } from '@/components/overview/ping-chart';
+import { AgentChart, OsChart, PlatformChart } from '@/components/overview/node-charts';
+import { PatchMatrix } from '@/components/overview/patch-matrix';
+import { OpsOpenChart, OpsPerDayChart, OpsStatusChart } from '@/components/overview/ops-charts';
+import { AmiAgeChart, AmiTopChart } from '@/components/overview/ami-charts';
+import { HistoryTrends } from '@/components/overview/history-trends';
 
+/** While the server is still reading AMIs or the OpsItem history for the first time, ask again soon. */
+const PENDING_REFETCH_MS = 3_000;
 
 export function OverviewView() {
   const qc = useQueryClient();
   const [auto, setAuto] = useAutoRefresh();
-  const q = useQuery({ ...overviewQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
+  const q = useQuery({ ...overviewQuery(), refetchInterval: (query) => (query.state.data?.pending ? PENDING_REFETCH_MS : auto ? AUTO_REFRESH_MS : false) });
   const refresh = useMutation({
-    mutationFn: () => fetchJson<FleetSummary>('/api/overview?refresh=1'),
+    mutationFn: () => fetchJson<OverviewSummary>('/api/overview?refresh=1'),
     onSuccess: (data) => {
       qc.setQueryData(fleetKeys.overview(), data);
       void qc.invalidateQueries({ queryKey: fleetKeys.nodes() });
     },
   });
+  const now = useNow(10_000);
 
   if (q.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
   if (q.isError) return <Banner kind="error" title="Could not load the fleet">{q.error.message}</Banner>;
   const s = q.data;
   const problem = setupProblem(s.regions);
   if (problem) return <SetupHelp {...problem} />;
+  const cav = (id: Parameters<typeof caveatsFor>[1]) => caveatsFor(s, id, now);
 
   return (
     <div className="mx-auto max-w-7xl space-y-5">
@@ -49,20 +59,40 @@ export function OverviewView() {
       </div>
       {refresh.isError && <Banner kind="error" title="Refresh failed">{refresh.error.message}</Banner>}
       <RegionAlerts regions={s.regions} />
-      <Connectivity s={s} />
-      <Patching s={s} />
-      <div className="grid gap-5 lg:grid-cols-2">
-        <Platforms s={s} />
-        <Regions s={s} />
+      <Connectivity s={s} caveats={cav('ping')} />
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <PingChart s={s} caveats={cav('ping')} />
+        <PlatformChart s={s} caveats={cav('nodes')} />
+        <OsChart s={s} caveats={cav('nodes')} />
       </div>
+      <Patching s={s} caveats={cav('patch')} />
+      <Section title="SSM Agents and AMIs">
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          <AgentChart s={s} caveats={cav('nodes')} />
+          <AmiAgeChart s={s} caveats={cav('ami')} />
+          <AmiTopChart s={s} caveats={cav('ami')} />
+        </div>
+      </Section>
+      <Section title="OpsItems">
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          <OpsOpenChart s={s} caveats={cav('opsOpen')} />
+          <OpsStatusChart s={s} caveats={cav('opsHistory')} />
+          <div className="min-w-0 md:col-span-2">
+            <OpsPerDayChart s={s} caveats={cav('opsHistory')} />
+          </div>
+        </div>
+      </Section>
+      <HistoryTrends />
+      <Regions s={s} />
     </div>
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, caveats = [], children }: { title: string; caveats?: Caveat[]; children: React.ReactNode }) {
   return (
     <section>
       <h2 className="mb-2 text-sm font-semibold text-slate-700">{title}</h2>
+      <IncompleteNote caveats={caveats} />
       {children}
     </section>
   );
@@ -70,9 +100,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 const MANAGED = ['Online', 'ConnectionLost', 'Inactive'] as const;
 
-function Connectivity({ s }: { s: FleetSummary }) {
+function Connectivity({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
   return (
-    <Section title="Connectivity">
+    <Section title="Connectivity" caveats={caveats}>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
         <Stat testId="stat-managed" label="Managed nodes" value={formatNumber(s.managed)} href={nodesHref({ ping: [...MANAGED] })} />
         <Stat testId="stat-online" label="Online" accent="green" value={formatNumber(s.byPing.Online)} hint={percent(s.byPing.Online, s.managed)} href={nodesHref({ ping: ['Online'] })} />
@@ -82,26 +112,18 @@ function Connectivity({ s }: { s: FleetSummary }) {
         <Stat testId="stat-not-running" label="EC2 not running" accent="none" value={formatNumber(s.byPing.NotRunning)} hint="stopped or terminated" href={nodesHref({ ping: ['NotRunning'] })} />
         <Stat testId="stat-outdated-agents" label="Outdated SSM agents" accent={s.agents.outdated ? 'amber' : 'none'} value={formatNumber(s.agents.outdated)} hint={`${percent(s.agents.outdated, s.managed)} of nodes`} href={nodesHref({ agent: ['outdated'], sort: 'agent' })} />
       </div>
-      {s.agents.outdated > 0 && (
-        <div className="mt-2 flex items-center gap-3 text-sm text-slate-600">
-          <span>{formatNumber(s.agents.outdated)} nodes run an outdated SSM Agent.</span>
-          <LaunchButton testId="update-agents" spec={() => updateAgentSpec(`Update the SSM Agent on ${formatNumber(s.agents.outdated)} nodes`, { mode: 'view', query: 'agent=outdated' })} className="rounded border border-amber-400 bg-amber-50 px-2.5 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
-            Update SSM Agent…
-          </LaunchButton>
-        </div>
-      )}
     </Section>
   );
 }
 
-function Patching({ s }: { s: FleetSummary }) {
+function Patching({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
   const p = s.patch;
   const scanned = p.compliant + p.noncompliant;
   const total = scanned + p.notScanned + p.unknown;
   const seg = (n: number, color: string, label: string) =>
     n > 0 && <div className={color} style={{ width: `${(n / Math.max(total, 1)) * 100}%` }} title={`${label}: ${n}`} />;
   return (
-    <Section title="Patch compliance">
+    <Section title="Patch compliance" caveats={caveats}>
       <div className="grid gap-3 lg:grid-cols-[minmax(260px,1fr)_3fr]">
         <Link href={nodesHref({ patch: ['noncompliant'] })} data-testid="stat-compliance" className="block rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-sky-400">
           <div className="text-xs font-medium uppercase tracking-wide text-slate-500">Compliant</div>
@@ -125,77 +147,50 @@ function Patching({ s }: { s: FleetSummary }) {
           <Stat testId="stat-stale-scan" label="Scan > 7 days old" accent={p.staleScan ? 'amber' : 'none'} value={formatNumber(p.staleScan)} hint="nodes" href={nodesHref({ patch: ['staleScan'], sort: 'scannedAt' })} />
         </div>
       </div>
-      <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Stat
-          testId="stat-opsitems"
-          label="Open OpsItems"
-          accent={s.opsItems.items ? 'amber' : 'none'}
-          value={s.opsItems.known ? formatNumber(s.opsItems.items) : '?'}
-          hint={s.opsItems.known ? `on ${formatNumber(s.opsItems.nodes)} nodes` : 'OpsItems unavailable'}
-          href={nodesHref({ ops: ['open'], sort: 'ops', dir: 'desc' })}
-        />
-      </div>
+      {/* The section's note above covers the matrix too. */}
+      <PatchMatrix s={s} caveats={[]} className="mt-3" />
     </Section>
   );
 }
 
-function Platforms({ s }: { s: FleetSummary }) {
-  const max = Math.max(1, ...s.byPlatform.map((p) => p.count));
-  return (
-    <Section title="Platforms">
-      <ul className="space-y-1.5 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="platforms">
-        {s.byPlatform.map((p) => (
-          <li key={p.name}>
-            <Link href={nodesHref({ platform: [p.name] })} className="group grid grid-cols-[15rem_1fr_3.5rem] items-center gap-2 text-sm">
-              <span className="truncate text-slate-700 group-hover:text-sky-700" title={p.name}>{p.name.replace(/^Microsoft /, '')}</span>
-              <span className="h-2 rounded bg-slate-100">
-                <span className="block h-2 rounded bg-sky-500" style={{ width: `${(p.count / max) * 100}%` }} />
-              </span>
-              <span className="text-right tabular-nums text-slate-700">{formatNumber(p.count)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </Section>
-  );
-}
-
-function Regions({ s }: { s: FleetSummary }) {
+function Regions({ s }: { s: OverviewSummary }) {
   const now = useNow(10_000);
   return (
     <Section title="Regions">
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Region</th>
-            <th className="px-3 py-2 text-right">Nodes</th>
-            <th className="px-3 py-2 text-right">Online</th>
-            <th className="px-3 py-2 text-right">Not in SSM</th>
-            <th className="px-3 py-2">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.regions.map((r) => (
-            <tr key={r.region} className="border-t border-slate-100">
-              <td className="px-3 py-1.5">
-                <Link className="text-sky-700 hover:underline" href={nodesHref({ region: [r.region] })}>{r.region}</Link>
-              </td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.nodes - r.notManaged)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.online)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.notManaged)}</td>
-              <td className="px-3 py-1.5 text-xs">
-                {!r.ok ? (
-                  <span className="font-medium text-red-700">unreachable · data {formatAge(r.fetchedAt, now)}</span>
-                ) : r.errors.length ? (
-                  <span className="font-medium text-amber-700">partial ({r.errors.length} source{r.errors.length > 1 ? 's' : ''} failed)</span>
-                ) : (
-                  <span className="text-emerald-700">OK · {r.durationMs} ms</span>
-                )}
-              </td>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Region</th>
+              <th className="px-3 py-2 text-right">Nodes</th>
+              <th className="px-3 py-2 text-right">Online</th>
+              <th className="px-3 py-2 text-right">Not in SSM</th>
+              <th className="px-3 py-2">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {s.regions.map((r) => (
+              <tr key={r.region} className="border-t border-slate-100">
+                <td className="px-3 py-1.5">
+                  <Link className="text-sky-700 hover:underline" href={nodesHref({ region: [r.region] })}>{r.region}</Link>
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.nodes - r.notManaged)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.online)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.notManaged)}</td>
+                <td className="px-3 py-1.5 text-xs">
+                  {!r.ok ? (
+                    <span className="font-medium text-red-700">unreachable · data {formatAge(r.fetchedAt, now)}</span>
+                  ) : r.errors.length ? (
+                    <span className="font-medium text-amber-700">partial ({r.errors.length} source{r.errors.length > 1 ? 's' : ''} failed)</span>
+                  ) : (
+                    <span className="text-emerald-700">OK · {r.durationMs} ms</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Section>
   );
 }

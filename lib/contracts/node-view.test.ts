@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeRow } from './node';
 import {
   applyView, filterNodes, NodeViewSchema, parseNodeView, searchParamsToInput, sortNodes, viewToSearchParams, DEFAULT_VIEW,
+  environmentFilter, environmentOf, osVersionOf, tagFilterToString,
 } from './node-view';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
@@ -87,6 +88,29 @@ describe('node view: filtering', () => {
     expect(ids(filterNodes(fleet, view({ patch: 'staleScan' }), NOW))).toEqual(['f']);
     expect(ids(filterNodes(fleet, view({ agent: 'outdated' }), NOW))).toEqual(['d']);
     expect(ids(filterNodes(fleet, view({ ops: 'open' }), NOW))).toEqual(['d']);
+  });
+
+  it('filters by OS version, exact agent version, AMI and environment (the overview charts link with these)', () => {
+    const more = [
+      ...fleet,
+      row({ id: 'i-0000000000000000g', platformName: 'Ubuntu', platformVersion: '24.04', agentVersion: '3.2.582.0', imageId: 'ami-0123456789abcdef0', tags: {} }),
+      row({ id: 'i-0000000000000000h', platformName: 'Ubuntu', platformVersion: '22.04', agentVersion: '3.3.1142.0', imageId: 'ami-0123456789abcdef1', tags: { Environment: 'prod' } }),
+    ];
+    expect(osVersionOf(more[7])).toBe('Ubuntu 22.04');
+    expect(osVersionOf({ platformName: 'Windows Server', platformVersion: null })).toBe('Windows Server');
+    expect(ids(filterNodes(more, view({ os: 'Ubuntu 22.04' }), NOW))).toEqual(['h']);
+    expect(ids(filterNodes(more, view({ os: ['Ubuntu 22.04', 'Ubuntu 24.04'] }), NOW))).toEqual(['g', 'h']);
+    expect(ids(filterNodes(more, view({ os: 'Ubuntu' }), NOW))).toEqual([]); // the whole label, not a prefix
+    expect(ids(filterNodes(more, view({ agentv: '3.2.582.0' }), NOW))).toEqual(['g']);
+    expect(parseNodeView({ ami: 'ami-1' }).success).toBe(false);
+    expect(ids(filterNodes(more, view({ ami: 'ami-0123456789abcdef1' }), NOW))).toEqual(['h']);
+    expect(ids(filterNodes(more, view({ tag: tagFilterToString(environmentFilter('prod')) }), NOW))).toEqual(['a', 'c', 'h']);
+    expect(ids(filterNodes(more, view({ tag: tagFilterToString(environmentFilter(null)) }), NOW))).toEqual(['d', 'g']);
+    expect(more.filter((r) => environmentOf(r) === null).map((r) => r.id.slice(-1))).toEqual(['d', 'g']);
+    // Round trip through the URL.
+    const v = view({ os: 'Amazon Linux 2023', agentv: '3.3.1142.0', ami: 'ami-0123456789abcdef0' });
+    expect(viewToSearchParams(v).toString()).toBe('os=Amazon+Linux+2023&agentv=3.3.1142.0&ami=ami-0123456789abcdef0');
+    expect(NodeViewSchema.parse(searchParamsToInput(viewToSearchParams(v)))).toEqual(v);
   });
 
   it('searches names, IDs and tag values case-insensitively', () => {

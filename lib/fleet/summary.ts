@@ -1,12 +1,16 @@
 import 'server-only';
 import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
 import { STALE_SCAN_DAYS } from '@/lib/contracts/node-view';
-import type { FleetSummary } from '@/lib/contracts/summary';
+import type { DataGap, FleetSummary, OverviewSummary } from '@/lib/contracts/summary';
+import { lookupAmis, peekAmis } from './ami-facts';
+import { peekRecentOpsItems, recentOpsItems } from './recent-ops-items';
+import { agentVersionCounts, openOpsBySeverity, osCounts, patchByEnvironment } from './summary-nodes';
+import { amiSummary, opsHistory, sourceGaps, type AmiInput } from './summary-sources';
 import { regionStatus, type FleetSnapshot } from './types';
 
 const DAY_MS = 86_400_000;
 
-/** The overview's figures, computed once per snapshot. */
+/** The headline figures, computed once per snapshot (the overview's cards and each history point). */
 export function summarize(snap: FleetSnapshot, now = Date.now()): FleetSummary {
   const managed = snap.nodes.filter((n) => n.managed);
   const byPing = Object.fromEntries(PING_STATUSES.map((p) => [p, 0])) as FleetSummary['byPing'];
@@ -50,5 +54,60 @@ export function summarize(snap: FleetSnapshot, now = Date.now()): FleetSummary {
       online: r.nodes.filter((n) => n.ping === 'Online').length,
       notManaged: r.nodes.filter((n) => n.ping === 'NotManaged').length,
     })),
+  };
+}
+
+/** How long the overview waits for its own first reads (AMIs, OpsItem history) before answering with what it has. */
+export const EXTRAS_WAIT_MS = 3_000;
+
+/**
+ * The overview: the snapshot's `figures` (as `summarize` made them) plus every chart's aggregates, computed on the
+ * server from the snapshot and two cached reads (AMI creation dates, OpsItems of the last 90 days). When those are not
+ * ready in `waitMs` (a cold start on a large account), the answer says `pending` and holds what is known; the reads go
+ * on in the background.
+ */
+export async function overviewSummary(
+  snap: FleetSnapshot,
+  figures: FleetSummary,
+  opts: { refresh?: boolean; waitMs?: number } = {},
+): Promise<OverviewSummary> {
+  const now = Date.parse(snap.generatedAt);
+  const regions = snap.regions.map((r) => r.region);
+  const images = new Map<string, Set<string>>(regions.map((r) => [r, new Set()]));
+  for (const n of snap.nodes) if (n.imageId) images.get(n.region)?.add(n.imageId);
+  const reads = Promise.all([
+    Promise.all(regions.map((r) => recentOpsItems(r, { refresh: opts.refresh }))),
+    Promise.all(regions.map((r) => lookupAmis(r, images.get(r) ?? []))),
+  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), opts.waitMs ?? EXTRAS_WAIT_MS)));
+  const done = await Promise.race([reads, timeout]).finally(() => clearTimeout(timer));
+  if (!done) reads.catch((err) => console.error('[overview] reads failed:', err));
+
+  const ops = done ? done[0] : regions.map(peekRecentOpsItems);
+  const amis = new Map<string, AmiInput>();
+  const amiGaps = new Map<string, DataGap | null>();
+  regions.forEach((region, i) => {
+    const lookup = done?.[1][i];
+    amis.set(region, { facts: lookup?.facts ?? peekAmis(region, images.get(region) ?? []), missing: done ? 'lookupFailed' : 'pending' });
+    const e = lookup?.error;
+    const waiting = !done && (amis.get(region)?.facts.size ?? 0) < (images.get(region)?.size ?? 0);
+    amiGaps.set(
+      region,
+      e ? { region, source: 'ec2:DescribeImages', code: e.code, message: `AMI ages unknown: ${e.message}` }
+        : waiting ? { region, source: 'ec2:DescribeImages', code: 'Pending', message: 'AMI ages are still being read' } : null,
+    );
+  });
+  const managed = snap.nodes.filter((n) => n.managed);
+  return {
+    ...figures,
+    byOs: osCounts(managed),
+    agentVersions: agentVersionCounts(managed),
+    patchByEnvironment: patchByEnvironment(managed),
+    openOpsBySeverity: openOpsBySeverity(snap.regions),
+    opsHistory: opsHistory(ops, regions, now),
+    amis: amiSummary(snap.nodes, amis, now),
+    gaps: sourceGaps(regions, ops, amiGaps, !done),
+    pending: !done,
   };
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
-import type { FleetSummary } from '@/lib/contracts/summary';
+import type { OverviewSummary } from '@/lib/contracts/summary';
 import { fetchJson } from './fetch-json';
 import { fleetKeys } from './keys';
 
@@ -17,7 +17,7 @@ export const fleetQuery = () =>
 export const overviewQuery = () =>
   queryOptions({
     queryKey: fleetKeys.overview(),
-    queryFn: () => fetchJson<FleetSummary>('/api/overview'),
+    queryFn: () => fetchJson<OverviewSummary>('/api/overview'),
     staleTime: 15_000,
   });
 
