@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
   { href: '/patching', label: 'Patching' },
+  { href: '/inventory', label: 'Inventory' },
   { href: '/runs', label: 'Runs' },
   { href: '/commands', label: 'Commands' },
   { href: '/audit', label: 'Audit' },

@@ -55,6 +55,12 @@ export const NodeViewSchema = z.object({
   ops: many(z.enum(['open', 'none'])),
   /** Patch group as AWS reports it in the node's patch state. */
   pgroup: many(z.string().min(1).max(256)),
+  /** OS: platform name and version as `osVersionOf` spells them (e.g. `Ubuntu 22.04`). */
+  os: many(z.string().min(1).max(200)),
+  /** Exact SSM Agent version. */
+  agentv: many(z.string().min(1).max(50)),
+  /** AMI the instance was launched from; up to 200, so one link can hold an age bucket's images. */
+  ami: z.array(z.string().regex(/^ami-[0-9a-f]{8,17}$/, 'an AMI ID looks like ami-0123456789abcdef0')).max(200).default([]),
   /** Installed software, as the software search takes it: `name` or `name@op:version` (e.g. `openssl@lt:3.0.13`). */
   sw: z.string().min(1).max(300).optional(),
   sort: columnId.default('name'),
@@ -65,7 +71,7 @@ export const NodeViewSchema = z.object({
 export type NodeView = z.infer<typeof NodeViewSchema>;
 
 const SCALARS = new Set(['q', 'sort', 'dir', 'group', 'sw']);
-const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup']);
+const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami']);
 
 /** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
 export function searchParamsToInput(params: URLSearchParams | Record<string, string | string[] | undefined>) {
@@ -91,7 +97,8 @@ export const DEFAULT_VIEW: NodeView = NodeViewSchema.parse({});
 export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
   const p = new URLSearchParams();
   if (view.q) p.set('q', view.q);
-  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops', 'pgroup'] as const) for (const v of view[k] ?? []) p.append(k, v);
+  if (view.sw) p.set('sw', view.sw);
+  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami'] as const) for (const v of view[k] ?? []) p.append(k, v);
   for (const t of view.tag ?? []) p.append('tag', tagFilterToString(t));
   if (view.sort && view.sort !== DEFAULT_VIEW.sort) p.set('sort', view.sort);
   if (view.dir && view.dir !== DEFAULT_VIEW.dir) p.set('dir', view.dir);
@@ -104,6 +111,21 @@ export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
 export function nodesHref(view: Partial<NodeView>): string {
   const q = viewToSearchParams(view).toString();
   return q ? `/nodes?${q}` : '/nodes';
+}
+
+/** A node's OS as the `os` filter and the overview name it: platform name and version (null: not reported). */
+export function osVersionOf(r: Pick<NodeRow, 'platformName' | 'platformVersion'>): string | null {
+  if (!r.platformName) return null;
+  return r.platformVersion ? `${r.platformName} ${r.platformVersion}` : r.platformName;
+}
+
+/** The tag that names a node's environment, as the run preview groups nodes (an untagged node has none). */
+export const ENVIRONMENT_TAG = 'Environment';
+export const environmentOf = (r: Pick<NodeRow, 'tags'>): string | null => r.tags[ENVIRONMENT_TAG] ?? null;
+
+/** The tag filter that selects one environment's nodes (null: the untagged ones). */
+export function environmentFilter(env: string | null): TagFilter {
+  return env === null ? { key: ENVIRONMENT_TAG, value: null, negate: true } : { key: ENVIRONMENT_TAG, value: env, negate: false };
 }
 
 export function tagFilterToString(t: TagFilter): string {
@@ -153,14 +175,29 @@ function matchesTags(r: NodeRow, filters: TagFilter[]): boolean {
 }
 
 /** Within one filter OR, across filters AND. */
-export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now()): NodeRow[] {
+/**
+ * What a view needs from outside the rows: the nodes that have the `sw` software (resolved by the software search).
+ * A view with `sw` and no resolved set matches nothing rather than everything.
+ */
+export interface ViewContext {
+  software?: ReadonlySet<string>;
+}
+
+export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now(), ctx: ViewContext = {}): NodeRow[] {
+  const software = view.sw ? (ctx.software ?? new Set<string>()) : null;
   const q = view.q.trim().toLowerCase();
   const ping = new Set(view.ping);
   const platform = new Set(view.platform);
   const region = new Set(view.region);
   const pgroup = new Set(view.pgroup);
+  const os = new Set(view.os);
+  const agentv = new Set(view.agentv);
+  const ami = new Set(view.ami);
   return rows.filter((r) => {
     if (pgroup.size && !pgroup.has(r.patchGroup ?? '')) return false;
+    if (os.size && !os.has(osVersionOf(r) ?? '')) return false;
+    if (agentv.size && !agentv.has(r.agentVersion ?? '')) return false;
+    if (ami.size && !ami.has(r.imageId ?? '')) return false;
     if (ping.size && !ping.has(r.ping)) return false;
     if (platform.size && !platform.has(r.platformName ?? '')) return false;
     if (region.size && !region.has(r.region)) return false;
@@ -169,6 +206,7 @@ export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now()): 
     if (view.ops.length && !view.ops.some((o) => (o === 'open' ? (r.openOpsItems ?? 0) > 0 : r.openOpsItems === 0))) return false;
     if (view.tag.length && !matchesTags(r, view.tag)) return false;
     if (q && !haystack(r).includes(q)) return false;
+    if (software && !software.has(r.id)) return false;
     return true;
   });
 }
@@ -220,6 +258,6 @@ export function orderForGrouping(rows: NodeRow[], group: string | undefined): No
 }
 
 /** Filter, sort and group-order: the whole view, as the table, the CSV export and the API apply it. */
-export function applyView(rows: NodeRow[], view: NodeView, now = Date.now()): NodeRow[] {
-  return orderForGrouping(sortNodes(filterNodes(rows, view, now), view.sort, view.dir), view.group);
+export function applyView(rows: NodeRow[], view: NodeView, now = Date.now(), ctx: ViewContext = {}): NodeRow[] {
+  return orderForGrouping(sortNodes(filterNodes(rows, view, now, ctx), view.sort, view.dir), view.group);
 }

@@ -1,12 +1,13 @@
 import 'server-only';
 import { gzipSync } from 'node:zlib';
 import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
-import type { FleetSummary } from '@/lib/contracts/summary';
-import { applyView, type NodeView } from '@/lib/contracts/node-view';
+import type { FleetSummary, OverviewSummary } from '@/lib/contracts/summary';
+import { applyView, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
 import { buildFleet } from './build-fleet';
 import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
+import { recordRefreshSafely } from '@/lib/history/record';
 import { lookupNode } from './lookup-node';
-import { summarize } from './summary';
+import { overviewSummary, summarize } from './summary';
 import { regionStatus, type FleetSnapshot } from './types';
 
 /** Seconds a fleet snapshot is served before a background refresh (FLEET_CACHE_TTL_SECONDS, default 30). */
@@ -22,7 +23,8 @@ const g = globalThis as unknown as {
 function cache(): SwrCache<FleetSnapshot> {
   return (g.__fleetCache ??= createSwrCache({
     ttlMs,
-    load: (previous) => buildFleet(previous),
+    // Each successful build is recorded in the dashboard's history (a history failure is logged, never thrown).
+    load: (previous) => buildFleet(previous).then((snap) => recordRefreshSafely(snap, summaryOf)),
     onBackgroundError: (err) => console.error('[fleet] background refresh failed:', err),
   }));
 }
@@ -37,8 +39,8 @@ export function resetFleetCache(): void {
   g.__fleetMisses?.clear();
 }
 
-export function fleetResponse(snap: FleetSnapshot, view?: NodeView): FleetResponse {
-  const nodes = view ? applyView(snap.nodes, view, Date.parse(snap.generatedAt)) : snap.nodes;
+export function fleetResponse(snap: FleetSnapshot, view?: NodeView, ctx: ViewContext = {}): FleetResponse {
+  const nodes = view ? applyView(snap.nodes, view, Date.parse(snap.generatedAt), ctx) : snap.nodes;
   return {
     nodes,
     total: snap.nodes.length,
@@ -68,10 +70,21 @@ export function fleetGzip(snap: FleetSnapshot): Uint8Array<ArrayBuffer> {
 }
 
 const summaries = new WeakMap<FleetSnapshot, FleetSummary>();
-export async function getFleetSummary(opts: { refresh?: boolean } = {}): Promise<FleetSummary> {
-  const snap = await getFleetSnapshot(opts);
+/** The overview's figures, once per snapshot: the overview and the history's point share them. */
+function summaryOf(snap: FleetSnapshot): FleetSummary {
   let s = summaries.get(snap);
   if (!s) summaries.set(snap, (s = summarize(snap, Date.parse(snap.generatedAt))));
+  return s;
+}
+
+const overviews = new WeakMap<FleetSnapshot, OverviewSummary>();
+/** The overview page's summary (figures and charts), once per snapshot; one still waiting for its reads is not kept. */
+export async function getFleetSummary(opts: { refresh?: boolean } = {}): Promise<OverviewSummary> {
+  const snap = await getFleetSnapshot(opts);
+  const hit = overviews.get(snap);
+  if (hit) return hit;
+  const s = await overviewSummary(snap, summaryOf(snap), opts);
+  if (!s.pending) overviews.set(snap, s);
   return s;
 }
 

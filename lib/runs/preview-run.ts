@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveSoftwareFilter } from '@/lib/inventory/software-filter';
 import { OUTCOMES, RETRYABLE_OUTCOMES } from '@/lib/contracts/command-status';
 import { checkParameters } from '@/lib/contracts/documents';
 import type { RunPreview } from '@/lib/contracts/run-preview';
@@ -47,7 +48,9 @@ export async function previewRun(input: RunRequest): Promise<BuiltPreview & { pr
   const runNodeIds = req.targets.mode === 'run' ? await retryNodeIds(req.targets) : undefined;
   const fleet = snap.nodes;
   const byId = new Map(fleet.map((n) => [n.id, n]));
-  const resolved = resolveTargets(req.targets, { fleet, byId, now: Date.parse(snap.generatedAt), runNodeIds });
+  const sw = req.targets.mode === 'view' ? new URLSearchParams(req.targets.query).get('sw') : null;
+  const software = sw ? await resolveSoftwareFilter(sw) : undefined;
+  const resolved = resolveTargets(req.targets, { fleet, byId, now: Date.parse(snap.generatedAt), runNodeIds, software });
   const regions = await documentRegions(req.document);
   const retry: RunPreview['retry'] = req.retryOf ? { runId: req.retryOf, comment: req.comment ?? null } : null;
   const built = buildPreview({

@@ -29,6 +29,8 @@ export interface TargetContext {
   now: number;
   /** For retries: the node IDs of the earlier run the request picks. */
   runNodeIds?: string[];
+  /** For a view with the `sw` filter: the nodes that have the software (resolved by the software search). */
+  software?: ReadonlySet<string>;
 }
 
 function explicit(ids: string[], ctx: TargetContext): Resolved {
@@ -51,7 +53,7 @@ export function resolveTargets(t: RunTargets, ctx: TargetContext): Resolved {
     case 'view': {
       const view = parseNodeView(new URLSearchParams(t.query));
       if (!view.success) throw invalid('BadView', `targets.query is not a nodes view: ${view.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return { kind: 'explicit', rows: applyView(ctx.fleet, view.data, ctx.now), missing: [] };
+      return { kind: 'explicit', rows: applyView(ctx.fleet, view.data, ctx.now, { software: ctx.software }), missing: [] };
     }
     case 'tags': {
       const rows = ctx.fleet.filter((n) => t.tags.every((c) => c.values.includes(n.tags[c.key] ?? '\u0000')));

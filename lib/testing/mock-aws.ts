@@ -8,6 +8,8 @@ import { setupMockAws, type MockAwsOptions } from '@/mocks/node';
 import { defaultScenario } from '@/mocks/scenarios';
 import { resetClients } from '@/lib/aws/clients';
 import { resetFleetCache } from '@/lib/fleet/fleet';
+import { resetInventoryCaches } from '@/lib/inventory/region-inventory';
+import { useTempDataDir } from './actions';
 
 export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -25,7 +27,11 @@ export function setAwsTestEnv(regions: string[] = TEST_REGIONS): void {
 export function installMockAws(opts: MockAwsOptions = {}) {
   const regions = [...(opts.regions ?? TEST_REGIONS)];
   const mock = setupMockAws({ seed: 42, nodes: 300, ...opts, regions });
-  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => {
+    // Every fleet read records history: never into the developer's own ./.data.
+    useTempDataDir();
+    mock.server.listen({ onUnhandledRequest: 'error' });
+  });
   afterAll(() => mock.server.close());
   beforeEach(() => {
     setAwsTestEnv(regions);
@@ -33,6 +39,7 @@ export function installMockAws(opts: MockAwsOptions = {}) {
     mock.stats.reset();
     resetClients();
     resetFleetCache();
+    resetInventoryCaches();
   });
   return mock;
 }

@@ -1,10 +1,11 @@
 import { getFleetSnapshot, fleetGzip, fleetJson, fleetResponse } from '@/lib/fleet/fleet';
+import { resolveSoftwareFilter } from '@/lib/inventory/software-filter';
 import { NodeViewSchema, searchParamsToInput } from '@/lib/contracts/node-view';
 import { parseOr400, parseRefresh, rejectUnknownParams, route } from '@/lib/api/route';
 
 export const dynamic = 'force-dynamic';
 
-const PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'sort', 'dir', 'group', 'cols', 'refresh'] as const;
+const PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'sw', 'sort', 'dir', 'group', 'cols', 'refresh'] as const;
 
 /** GET /api/nodes: the joined fleet, filtered and sorted by the same view parameters as the nodes page. */
 export const GET = route(async (req: Request) => {
@@ -26,7 +27,8 @@ export const GET = route(async (req: Request) => {
     }
     return new Response(fleetJson(snap), { headers: { ...headers, 'content-type': 'application/json' } });
   }
-  return Response.json(fleetResponse(snap, view), { headers });
+  const software = view.sw ? await resolveSoftwareFilter(view.sw) : undefined;
+  return Response.json(fleetResponse(snap, view, { software }), { headers });
 });
 
 /** A body over the shared bytes: `new Response(bytes)` would copy them for every request. */

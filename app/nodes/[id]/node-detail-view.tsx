@@ -16,6 +16,7 @@ import { NodePatchesTable } from './node-patches';
 import { LaunchButton } from '@/components/runs/launch-button';
 import { commandSpec, patchSpec, updateAgentSpec } from '@/components/runs/presets';
 import { NodeCommands } from './node-commands';
+import { NodeInventory } from './node-inventory';
 
 const ACTION = 'rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50';
 
@@ -114,6 +115,9 @@ export function NodeDetailView({ id }: { id: string }) {
             <NodePatchesTable nodeId={n.id} />
           </div>
         )}
+        <div className="lg:col-span-2">
+          <NodeInventory node={n} />
+        </div>
         <Card title={`Tags (${Object.keys(n.tags).length})`}>
           <table className="w-full text-sm">
             <tbody>

@@ -1,12 +1,12 @@
 import type { NodeRow } from '@/lib/contracts/node';
-import { filterNodes, type NodeView } from '@/lib/contracts/node-view';
+import { filterNodes, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
 import type { FacetOption } from '@/components/data-table/faceted-filter';
 
 type FacetKey = 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops';
 
 /** Counts for one facet, over the rows that match every other filter (so counts say what a click will show). */
-export function facetCounts(rows: NodeRow[], view: NodeView, facet: FacetKey, values: (r: NodeRow) => string[], now: number): Map<string, number> {
-  const others = filterNodes(rows, { ...view, [facet]: [] }, now);
+export function facetCounts(rows: NodeRow[], view: NodeView, facet: FacetKey, values: (r: NodeRow) => string[], now: number, ctx: ViewContext = {}): Map<string, number> {
+  const others = filterNodes(rows, { ...view, [facet]: [] }, now, ctx);
   const counts = new Map<string, number>();
   for (const r of others) for (const v of values(r)) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchFleet, fleetQuery } from '@/lib/query/fleet';
 import { fleetKeys } from '@/lib/query/keys';
 import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
-import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, viewToSearchParams, type NodeView } from '@/lib/contracts/node-view';
+import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, viewToSearchParams, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
+import { describeSoftwareQuery, parseSoftwareFilter } from '@/lib/contracts/inventory';
+import { softwareSearchQuery } from '@/lib/query/inventory';
 import { DEFAULT_COLUMNS, columnDef, TAG_COLUMN_PREFIX } from '@/lib/contracts/columns';
 import { formatNumber } from '@/lib/format';
 import { Banner } from '@/components/ui/banner';
@@ -19,7 +21,7 @@ import { FacetedFilter } from '@/components/data-table/faceted-filter';
 import { facetCounts, options } from './facets';
 import { TagFilterPicker, tagIndex } from './tag-filter';
 import { ColumnChooser } from './column-chooser';
-import { nodesCsv, downloadText } from './export-csv';
+import { nodesCsv, downloadText } from '@/components/ui/export-csv';
 import { SelectionBar } from './selection-bar';
 import { LaunchButton } from '@/components/runs/launch-button';
 import { commandSpec } from '@/components/runs/presets';
@@ -63,9 +65,11 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const deferredView = useDeferredValue(view);
   // Ages ("scan older than 7 days") are judged at the snapshot's time, as the server and the overview do.
   const now = fleet.data ? Date.parse(fleet.data.generatedAt) : 0;
-  const rows = useMemo(() => applyView(all, deferredView, now), [all, deferredView, now]);
+  const software = useSoftwareFilter(view.sw);
+  const ctx = useMemo(() => ({ software: software.ids }), [software.ids]);
+  const rows = useMemo(() => applyView(all, deferredView, now, ctx), [all, deferredView, now, ctx]);
   const tags = useMemo(() => tagIndex(all), [all]);
-  const facets = useFacets(all, deferredView, now);
+  const facets = useFacets(all, deferredView, now, ctx);
   const columns = view.cols ?? DEFAULT_COLUMNS;
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const select = (ids: string[], on: boolean) =>
@@ -84,7 +88,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const problem = setupProblem(fleet.data.regions);
   if (problem) return <SetupHelp {...problem} />;
 
-  const chips = activeChips(view);
+  const chips = activeChips(view, software.label ?? undefined);
   return (
     <div className="space-y-3">
       {linkProblem && (
@@ -93,6 +97,9 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         </Banner>
       )}
       <RegionAlerts regions={fleet.data.regions} />
+      {software.error && <Banner kind="error" title="The software filter could not be applied: no node is shown for it">{software.error}</Banner>}
+      {software.pending && <Banner kind="info" title={`Finding the nodes with ${software.label} in SSM Inventory…`} />}
+      {software.partial && <Banner kind="warning" title={`Incomplete: part of the inventory could not be read, so some nodes with ${software.label} may be missing`}>See the software search for which region failed.</Banner>}
       <div className="flex flex-wrap items-center gap-2">
         <input
           type="search"
@@ -167,7 +174,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
           </button>
         ))}
         {chips.length > 0 && (
-          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [], pgroup: [] })} className="text-xs text-sky-700 hover:underline">
+          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [], pgroup: [], sw: undefined })} className="text-xs text-sky-700 hover:underline">
             Clear all filters
           </button>
         )}
@@ -188,7 +195,24 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   );
 }
 
-function useFacets(all: NodeRow[], view: NodeView, now: number) {
+/** The `sw` filter (nodes with some software) as node IDs, from the software search (cached on the server). */
+function useSoftwareFilter(sw: string | undefined) {
+  const parsed = sw ? parseSoftwareFilter(sw) : null;
+  const query = parsed?.ok
+    ? new URLSearchParams({ name: parsed.query.name ?? '', ...(parsed.query.match === 'prefix' ? { match: 'prefix' } : {}), ...(parsed.query.version ? { version: `${parsed.query.version.op}:${parsed.query.version.value}` } : {}) }).toString()
+    : '';
+  const q = useQuery({ ...softwareSearchQuery(query), enabled: !!query });
+  const ids = useMemo(() => (q.data ? new Set(q.data.matches.map((m) => m.nodeId)) : undefined), [q.data]);
+  return {
+    ids,
+    label: parsed?.ok ? describeSoftwareQuery(parsed.query) : sw,
+    error: parsed && !parsed.ok ? parsed.error : q.isError ? q.error.message : null,
+    pending: !!query && q.isPending,
+    partial: q.data?.partial ?? false,
+  };
+}
+
+function useFacets(all: NodeRow[], view: NodeView, now: number, ctx: ViewContext) {
   return useMemo(() => {
     const patchOf = (r: NodeRow) => {
       const out: string[] = [];
@@ -204,18 +228,19 @@ function useFacets(all: NodeRow[], view: NodeView, now: number) {
       return out;
     };
     return {
-      ping: facetCounts(all, view, 'ping', (r) => [r.ping], now),
-      platform: facetCounts(all, view, 'platform', (r) => (r.platformName ? [r.platformName] : []), now),
-      region: facetCounts(all, view, 'region', (r) => [r.region], now),
-      patch: facetCounts(all, view, 'patch', patchOf, now),
-      agent: facetCounts(all, view, 'agent', (r) => (r.agentLatest === null ? [] : [r.agentLatest ? 'latest' : 'outdated']), now),
-      ops: facetCounts(all, view, 'ops', (r) => (r.openOpsItems === null ? [] : [r.openOpsItems > 0 ? 'open' : 'none']), now),
+      ping: facetCounts(all, view, 'ping', (r) => [r.ping], now, ctx),
+      platform: facetCounts(all, view, 'platform', (r) => (r.platformName ? [r.platformName] : []), now, ctx),
+      region: facetCounts(all, view, 'region', (r) => [r.region], now, ctx),
+      patch: facetCounts(all, view, 'patch', patchOf, now, ctx),
+      agent: facetCounts(all, view, 'agent', (r) => (r.agentLatest === null ? [] : [r.agentLatest ? 'latest' : 'outdated']), now, ctx),
+      ops: facetCounts(all, view, 'ops', (r) => (r.openOpsItems === null ? [] : [r.openOpsItems > 0 ? 'open' : 'none']), now, ctx),
     };
-  }, [all, view, now]);
+  }, [all, view, now, ctx]);
 }
 
-function activeChips(view: NodeView): { key: string; label: string; remove: Partial<NodeView> }[] {
+function activeChips(view: NodeView, softwareLabel?: string): { key: string; label: string; remove: Partial<NodeView> }[] {
   const chips: { key: string; label: string; remove: Partial<NodeView> }[] = [];
+  if (view.sw) chips.push({ key: 'sw', label: `Software: ${softwareLabel ?? view.sw}`, remove: { sw: undefined } });
   if (view.q) chips.push({ key: 'q', label: `“${view.q}”`, remove: { q: '' } });
   const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup', name: string, label = (v: string) => v) => {
     for (const v of view[k] as string[]) chips.push({ key: `${k}:${v}`, label: `${name}: ${label(v)}`, remove: { [k]: (view[k] as string[]).filter((x) => x !== v) } });
