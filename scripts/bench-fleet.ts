@@ -18,6 +18,7 @@ import { listInstances } from '@/lib/aws/ec2/describe-instances';
 import { getFleetSnapshot, resetFleetCache } from '@/lib/fleet/fleet';
 import { GET as getNodesRoute } from '@/app/api/nodes/route';
 import { naiveFleet } from './bench/naive-fleet';
+import { startBenchMock, type MockStats as Stats } from './bench/mock-aws';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const regions = (process.env.BENCH_REGIONS ?? 'us-east-1').split(',');
@@ -25,7 +26,6 @@ const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const runNaive = process.env.BENCH_NAIVE !== '0';
 const bin = (n: string) => path.join(ROOT, 'node_modules', '.bin', n);
 
-type Stats = { total: number; byOperation: Record<string, number>; chain: number; spanMs: number };
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,24 +34,11 @@ const pct = (xs: number[], p: number) => {
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function measure(size: number, port: number) {
-  const mockUrl = `http://127.0.0.1:${port}`;
-  const mock = startGroup(bin('tsx'), [path.join(ROOT, 'mocks', 'server.ts')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    group: true,
-    env: { ...process.env, MOCK_AWS_PORT: String(port), DEMO_NODES: String(size), AWS_REGIONS: regions.join(','), MOCK_AWS_LATENCY_MS: String(latencyMs) },
-  });
+  const mock = await startBenchMock({ size, port, regions, latencyMs });
+  const mockUrl = mock.url;
   try {
-    await waitForUrl(`${mockUrl}/__mock/health`, 30_000, () => mock.exitCode === null);
-    Object.assign(process.env, {
-      AWS_ENDPOINT_URL: mockUrl, AWS_REGIONS: regions.join(','), AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench',
-      AWS_EC2_METADATA_DISABLED: 'true', FLEET_CACHE_TTL_SECONDS: '3600',
-    });
-    delete process.env.AWS_PROFILE;
-    resetClients();
     resetFleetCache();
-    const stats = async (): Promise<Stats> => (await fetch(`${mockUrl}/__mock/stats`)).json() as Promise<Stats>;
-    const reset = () => fetch(`${mockUrl}/__mock/stats/reset`, { method: 'POST' });
+    const { stats, reset } = mock;
 
     const ec2Counts = await Promise.all(regions.map((r) => listInstances(r).then((l) => l.length)));
     await getFleetSnapshot({ refresh: true }); // warm-up: JIT, sockets, TLS-free keep-alive
@@ -102,7 +89,7 @@ async function measure(size: number, port: number) {
     }
     return { size, managedTotal, colds, ours: ours!, minCalls, factsChain, rssMb, heapMb, warm, gzBytes, naive, server };
   } finally {
-    stopGroup(mock);
+    mock.stop();
   }
 }
 

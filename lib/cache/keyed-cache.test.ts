@@ -24,3 +24,12 @@ describe('keyed cache', () => {
     expect(c.peek('a')).toBe(1);
   });
 });
+
+describe('keyed cache with arguments', () => {
+  it('loads with the arguments given, and a refresh reloads with the latest ones', async () => {
+    const c = createKeyedCache<string, { n: number }>({ ttlMs: () => 60_000, maxKeys: 10, load: async (k, _prev, a) => `${k}:${a.n}` });
+    expect(await c.get('x', { args: { n: 1 } })).toBe('x:1');
+    expect(await c.get('x', { args: { n: 2 } })).toBe('x:1'); // fresh: served as is
+    expect(await c.get('x', { refresh: true })).toBe('x:2'); // reloads with the latest arguments
+  });
+});

@@ -80,35 +80,26 @@ function kernelFacet(apps: CatalogApp[]): CountRow[] {
 
 // ---------------------------------------------------------------- the node view's other filters: name the nodes
 
-const chunkArgs = new Map<string, { region: string; platform: string; ids: string[]; onPage: () => void }>();
-const chunkCache = createKeyedCache<AppVersionRow[]>({
+const chunkCache = createKeyedCache<AppVersionRow[], { region: string; platform: string; ids: string[]; onPage: () => void }>({
   ttlMs: inventoryTtlMs,
   maxKeys: 4096,
-  load: async (key) => {
-    const a = chunkArgs.get(key)!;
+  load: async (_key, _prev, a) => {
     const entities = await regionLimit(a.region)(() =>
       getInventory(a.region, {
         filters: [{ Key: 'AWS:InstanceInformation.InstanceId', Values: a.ids, Type: 'Equal' }],
         aggregators: [APP_AGGREGATOR],
-        onPage: () => a.onPage(),
+        onPage: a.onPage,
       }),
     );
     return appRows(aggregateRows(entities, 'AWS:Application'), familyOf(null, a.platform));
   },
   onBackgroundError: (err) => console.error('[inventory] background refresh failed:', err),
 });
-onInventoryReset(() => {
-  chunkCache.clear();
-  chunkArgs.clear();
-});
+onInventoryReset(() => chunkCache.clear());
 
 function loadChunk(region: string, platform: string, ids: string[], onPage: () => void): Promise<AppVersionRow[]> {
   const key = `${region}|${platform}|${createHash('sha1').update(ids.join(',')).digest('base64url')}`;
-  if (chunkArgs.size > 20_000) chunkArgs.clear();
-  const known = chunkArgs.get(key);
-  if (known) known.onPage = onPage;
-  else chunkArgs.set(key, { region, platform, ids, onPage });
-  return chunkCache.get(key);
+  return chunkCache.get(key, { args: { region, platform, ids, onPage } });
 }
 
 /**

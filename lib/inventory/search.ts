@@ -45,12 +45,10 @@ type Row = AppVersionRow & { platform: string };
 const keyOf = (...parts: string[]) => parts.join('\u0000');
 
 // Step 1 when the region's aggregates are cold: versions of the named software only.
-const versionArgs = new Map<string, { region: string; platform: string; name: string; prefix: boolean; onPage: () => void }>();
-const versionCache = createKeyedCache<AppVersionRow[]>({
+const versionCache = createKeyedCache<AppVersionRow[], { region: string; platform: string; name: string; prefix: boolean; onPage: () => void }>({
   ttlMs: inventoryTtlMs,
   maxKeys: 2048,
-  load: async (key) => {
-    const a = versionArgs.get(key)!;
+  load: async (_key, _prev, a) => {
     const entities = await regionLimit(a.region)(() =>
       getInventory(a.region, {
         filters: [
@@ -58,7 +56,7 @@ const versionCache = createKeyedCache<AppVersionRow[]>({
           { Key: 'AWS:Application.Name', Values: [a.name], Type: a.prefix ? 'BeginWith' : 'Equal' },
         ],
         aggregators: [APP_AGGREGATOR],
-        onPage: () => a.onPage(),
+        onPage: a.onPage,
       }),
     );
     return appRows(aggregateRows(entities, 'AWS:Application'), familyOf(null, a.platform));
@@ -66,12 +64,10 @@ const versionCache = createKeyedCache<AppVersionRow[]>({
 });
 
 // Step 3: the nodes with one version.
-const nodeArgs = new Map<string, { region: string; row: Row; onPage: () => void }>();
-const nodeCache = createKeyedCache<string[]>({
+const nodeCache = createKeyedCache<string[], { region: string; row: Row; onPage: () => void }>({
   ttlMs: inventoryTtlMs,
   maxKeys: 8192,
-  load: async (key) => {
-    const { region, row, onPage } = nodeArgs.get(key)!;
+  load: async (_key, _prev, { region, row, onPage }) => {
     const filters: InventoryFilter[] = [
       { Key: PLATFORM_FILTER, Values: [row.platform], Type: 'Equal' },
       { Key: 'AWS:Application.Name', Values: [row.name], Type: 'Equal' },
@@ -79,19 +75,17 @@ const nodeCache = createKeyedCache<string[]>({
     ];
     if (row.attrs.release) filters.push({ Key: 'AWS:Application.Release', Values: [row.attrs.release], Type: 'Equal' });
     if (row.attrs.epoch) filters.push({ Key: 'AWS:Application.Epoch', Values: [row.attrs.epoch], Type: 'Equal' });
-    const entities = await regionLimit(region)(() => getInventory(region, { filters, onPage: () => onPage() }));
+    const entities = await regionLimit(region)(() => getInventory(region, { filters, onPage }));
     return [...new Set(entities.map((e) => e.Id).filter((id): id is string => !!id))];
   },
 });
 
 // Fan-out, only where step 3 named more nodes than the count: does this node have this exact version?
 const verifyLimit = pLimit(Number(process.env.INVENTORY_VERIFY_CONCURRENCY) || 8);
-const verifyArgs = new Map<string, { region: string; nodeId: string; name: string; onPage: () => void }>();
-const verifyCache = createKeyedCache<string[]>({
+const verifyCache = createKeyedCache<string[], { region: string; nodeId: string; name: string; onPage: () => void }>({
   ttlMs: inventoryTtlMs,
   maxKeys: 50_000,
-  load: async (key) => {
-    const { region, nodeId, name, onPage } = verifyArgs.get(key)!;
+  load: async (_key, _prev, { region, nodeId, name, onPage }) => {
     const out: string[] = [];
     let next: string | null = null;
     do {
@@ -107,16 +101,10 @@ const verifyCache = createKeyedCache<string[]>({
 });
 
 onInventoryReset(() => {
-  for (const c of [versionCache, nodeCache, verifyCache]) c.clear();
-  versionArgs.clear();
-  nodeArgs.clear();
-  verifyArgs.clear();
+  versionCache.clear();
+  nodeCache.clear();
+  verifyCache.clear();
 });
-
-function remember<T>(m: Map<string, T>, key: string, value: T): void {
-  if (m.size > 50_000) m.clear();
-  m.set(key, value);
-}
 
 async function versionRows(inv: RegionInventory, q: SoftwareQuery, keepPlatform: (p: string) => boolean, onPage: () => void): Promise<{ rows: Row[]; errors: SourceError[] }> {
   const name = q.name!;
@@ -135,8 +123,7 @@ async function versionRows(inv: RegionInventory, q: SoftwareQuery, keepPlatform:
           return;
         }
         const key = keyOf(inv.region, p.platform, name, String(prefix));
-        remember(versionArgs, key, { region: inv.region, platform: p.platform, name, prefix, onPage });
-        const res = await settle(versionCache.get(key));
+        const res = await settle(versionCache.get(key, { args: { region: inv.region, platform: p.platform, name, prefix, onPage } }));
         if (!res.ok) {
           errors.push(sourceError('ssm:GetInventory', res.error, `versions of ${name} on ${p.platform}`));
           return;
@@ -168,8 +155,7 @@ export async function searchSoftware(q: SoftwareQuery, opts: { view?: NodeView; 
       await Promise.all(
         matched.map(async (row) => {
           const key = keyOf(inv.region, row.platform, row.name, row.attrs.version, row.attrs.release, row.attrs.epoch);
-          remember(nodeArgs, key, { region: inv.region, row, onPage });
-          const res = await settle(nodeCache.get(key));
+          const res = await settle(nodeCache.get(key, { args: { region: inv.region, row, onPage } }));
           if (!res.ok) {
             errors.push(sourceError('ssm:GetInventory', res.error, `nodes with ${row.name} ${row.version}`));
             return;
@@ -180,8 +166,7 @@ export async function searchSoftware(q: SoftwareQuery, opts: { view?: NodeView; 
             const checked = await Promise.all(
               ids.map(async (nodeId) => {
                 const vkey = keyOf(inv.region, nodeId, row.name);
-                remember(verifyArgs, vkey, { region: inv.region, nodeId, name: row.name, onPage });
-                const r = await settle(verifyCache.get(vkey));
+                const r = await settle(verifyCache.get(vkey, { args: { region: inv.region, nodeId, name: row.name, onPage } }));
                 verified++;
                 // A node that could not be checked is kept: better one too many on a CVE list than one missing.
                 return r.ok ? (r.value.includes(row.version) ? nodeId : null) : nodeId;
@@ -219,7 +204,8 @@ export async function searchSoftware(q: SoftwareQuery, opts: { view?: NodeView; 
           region: r.status.region,
           name: hit?.name ?? null,
           ping: hit?.ping ?? null,
-          platform: hit?.platformName ?? row.platform,
+          // Inventory names the platform even for a stopped instance, where the fleet has only EC2's "Linux/UNIX".
+          platform: row.platform,
           software: row.name,
           version: row.version,
           family: row.family,

@@ -9,6 +9,8 @@ import { defaultScenario } from '@/mocks/scenarios';
 import { resetClients } from '@/lib/aws/clients';
 import { resetFleetCache } from '@/lib/fleet/fleet';
 import { resetInventoryCaches } from '@/lib/inventory/region-inventory';
+import { resetAmiFacts } from '@/lib/fleet/ami-facts';
+import { resetRecentOpsItems } from '@/lib/fleet/recent-ops-items';
 import { useTempDataDir } from './actions';
 
 export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -40,6 +42,8 @@ export function installMockAws(opts: MockAwsOptions = {}) {
     resetClients();
     resetFleetCache();
     resetInventoryCaches();
+    resetAmiFacts();
+    resetRecentOpsItems();
   });
   return mock;
 }

@@ -25,7 +25,7 @@ import { downloadText } from '@/components/ui/export-csv';
 import { DataTable, type ColumnDef } from '@/components/data-table/data-table';
 
 const field = 'h-8 rounded border border-slate-300 bg-white px-2 text-sm';
-const VIEW_KEYS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup'];
+const VIEW_KEYS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami'];
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Software across the fleet: the catalog of what is installed, and "which nodes have X older than Y?". */
@@ -127,6 +127,9 @@ function ViewChips({ view, query }: { view: NodeView; query: string }) {
     ...view.agent.map((v) => `agent ${v}`),
     ...view.ops.map((v) => `OpsItems ${v}`),
     ...view.pgroup.map((v) => `patch group ${v}`),
+    ...view.os.map((v) => `OS ${v}`),
+    ...view.agentv.map((v) => `agent ${v}`),
+    ...(view.ami.length ? [`${view.ami.length} AMI${view.ami.length === 1 ? '' : 's'}`] : []),
     ...(view.q ? [`search "${view.q}"`] : []),
   ];
   return (
@@ -337,12 +340,18 @@ function catalogColumns(onPick: (name: string) => void): ColumnDef<CatalogApp>[]
 function Facets({ c }: { c: CatalogResponse }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="inventory-facets">
-      <Facet title="OS name and version" rows={c.facets.os} source="SSM Inventory" link={(v) => nodesHref({ q: v })} />
-      <Facet title="Kernel" rows={c.facets.kernel} source="kernel / linux-image packages" />
-      <Facet title="SSM Agent" rows={c.facets.agent} source="SSM Inventory" link={(v) => nodesHref({ q: v })} />
+      <Facet title="OS name and version" rows={c.facets.os} source="SSM Inventory" link={(v) => nodesHref({ os: [v] })} />
+      <Facet title="Kernel" rows={c.facets.kernel} source="kernel / linux-image packages" link={(v) => kernelHref(v)} />
+      <Facet title="SSM Agent" rows={c.facets.agent} source="SSM Inventory" link={(v) => nodesHref({ agentv: [v] })} />
       <Facet title="Instance type" rows={c.facets.instanceType} source="EC2 (SSM Inventory does not record it)" link={(v) => nodesHref({ q: v })} />
     </div>
   );
+}
+
+/** The nodes running a kernel: the software filter on the kernel package of that version. */
+function kernelHref(version: string): string {
+  const name = /amzn|el\d/.test(version) ? 'kernel' : null;
+  return name ? nodesHref({ sw: `${name}@eq:${version}` }) : nodesHref({ sw: `linux-image-*@eq:${version}` });
 }
 
 function Facet({ title, rows, source, link }: { title: string; rows: CountRow[]; source: string; link?: (value: string) => string }) {

@@ -17,6 +17,7 @@ import { LaunchButton } from '@/components/runs/launch-button';
 import { commandSpec, patchSpec, updateAgentSpec } from '@/components/runs/presets';
 import { NodeCommands } from './node-commands';
 import { NodeInventory } from './node-inventory';
+import { ComplianceTimeline } from '@/components/history/compliance-timeline';
 
 const ACTION = 'rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50';
 
@@ -113,6 +114,11 @@ export function NodeDetailView({ id }: { id: string }) {
         {n.managed && (
           <div className="lg:col-span-2">
             <NodePatchesTable nodeId={n.id} />
+          </div>
+        )}
+        {n.managed && (
+          <div className="lg:col-span-2">
+            <ComplianceTimeline nodeId={n.id} />
           </div>
         )}
         <div className="lg:col-span-2">

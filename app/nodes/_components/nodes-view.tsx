@@ -174,7 +174,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
           </button>
         ))}
         {chips.length > 0 && (
-          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [], pgroup: [], sw: undefined })} className="text-xs text-sky-700 hover:underline">
+          <button type="button" onClick={() => setView({ q: '', ping: [], platform: [], region: [], tag: [], patch: [], agent: [], ops: [], pgroup: [], os: [], agentv: [], ami: [], sw: undefined })} className="text-xs text-sky-700 hover:underline">
             Clear all filters
           </button>
         )}
@@ -242,7 +242,7 @@ function activeChips(view: NodeView, softwareLabel?: string): { key: string; lab
   const chips: { key: string; label: string; remove: Partial<NodeView> }[] = [];
   if (view.sw) chips.push({ key: 'sw', label: `Software: ${softwareLabel ?? view.sw}`, remove: { sw: undefined } });
   if (view.q) chips.push({ key: 'q', label: `“${view.q}”`, remove: { q: '' } });
-  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup', name: string, label = (v: string) => v) => {
+  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup' | 'os' | 'agentv' | 'ami', name: string, label = (v: string) => v) => {
     for (const v of view[k] as string[]) chips.push({ key: `${k}:${v}`, label: `${name}: ${label(v)}`, remove: { [k]: (view[k] as string[]).filter((x) => x !== v) } });
   };
   multi('ping', 'Status', (v) => PING_LABEL[v as keyof typeof PING_LABEL] ?? v);
@@ -252,6 +252,10 @@ function activeChips(view: NodeView, softwareLabel?: string): { key: string; lab
   multi('agent', 'Agent');
   multi('ops', 'OpsItems');
   multi('pgroup', 'Patch group');
+  multi('os', 'OS');
+  multi('agentv', 'Agent version');
+  if (view.ami.length > 3) chips.push({ key: 'ami', label: `AMI: ${view.ami.length} images`, remove: { ami: [] } });
+  else multi('ami', 'AMI');
   for (const t of view.tag) {
     const s = tagFilterToString(t);
     chips.push({ key: `tag:${s}`, label: t.negate ? `no ${t.key} tag` : `${t.key} = ${t.value ?? 'any'}`, remove: { tag: view.tag.filter((x) => tagFilterToString(x) !== s) } });

@@ -6,7 +6,7 @@ import { ApiError, parseOr400, parseRefresh, rejectUnknownParams, route } from '
 
 export const dynamic = 'force-dynamic';
 
-const VIEW_PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup'] as const;
+const VIEW_PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami'] as const;
 
 /**
  * GET /api/inventory/software: without `name`, the fleet's software catalog (every application, its versions and
