@@ -130,6 +130,29 @@ describe('demo history', () => {
     expect(Math.abs(month[month.length - 1].openOpsItems - s.opsItems.items)).toBeLessThanOrEqual(3);
   });
 
+  it('keeps some nodes lost all month (never none for more than a day) and ends at today\'s connection-lost share', async () => {
+    const snap = await firstDemoStart();
+    const now = Date.parse(snap.generatedAt);
+    const s = await getFleetSummary();
+    const h = readHistory(30, now + 1000);
+    const simulated = h.points.filter((p) => p.simulated);
+    const share = simulated.map((p) => p.connectionLost / p.managed);
+    const perDay = (24 * 60) / h.resolutionMinutes;
+    let zeroRun = 0;
+    for (const [i, v] of share.entries()) {
+      zeroRun = v === 0 ? zeroRun + 1 : 0;
+      expect(zeroRun, simulated[i].at).toBeLessThanOrEqual(perDay);
+    }
+    // Nodes lost today dropped off at their last ping, within the last days: the share before is the fleet's baseline.
+    const lostSince = Math.min(...snap.nodes.filter((n) => n.ping === 'ConnectionLost' && n.lastPingAt).map((n) => Date.parse(n.lastPingAt!)));
+    const before = share.filter((_, i) => Date.parse(simulated[i].at) < lostSince).sort((a, b) => a - b);
+    expect(before[Math.floor(before.length / 2)]).toBeGreaterThan(0.01);
+    expect(before[Math.floor(before.length / 2)]).toBeLessThan(0.1);
+    const today = s.byPing.ConnectionLost / s.managed;
+    expect(Math.abs(share[share.length - 1] - today)).toBeLessThan(0.01);
+    expect(Math.abs(share[share.length - 2] - today)).toBeLessThan(0.02); // no cliff into today's value
+  });
+
   it('is generated once: not again after a restart, even if the history was emptied since', async () => {
     await firstDemoStart();
     const generated = simulatedRows();

@@ -2,6 +2,7 @@
 import { ARM_TYPE, ENVIRONMENTS, LINUX_APPS, PLATFORMS, WINDOWS_APPS, platformSpec, type AppSpec } from './catalog';
 import { DAY } from './clock';
 import { patchScan, ssmRecord } from './generate-ssm';
+import { imageIdFor } from './images';
 import { amiFor, privateDnsName, type RegionInfra } from './infra';
 import { weightedPicker, type Rng } from './prng';
 import type { Ec2Record, Environment, PingStatus, PlatformKey, SimNode, Tag } from './types';
@@ -105,7 +106,8 @@ export function newEc2Node(ctx: GenContext, infra: RegionInfra, order: number, k
   const architecture = ARM_TYPE.test(launch.instanceType) ? 'arm64' : 'x86_64';
   const ec2: Ec2Record = {
     reservationId: launch.reservationId,
-    imageId: amiFor(infra, launch.platform, architecture),
+    // A build of the region's image line for the platform, created before the launch (images.ts).
+    imageId: imageIdFor(amiFor(infra, launch.platform, architecture), infra.region, launch.platform, architecture, launch, ctx.now),
     instanceType: launch.instanceType,
     state: kind === 'stopped' ? 'stopped' : 'running',
     availabilityZone: infra.azs[azIndex],

@@ -3,12 +3,13 @@ import type { NodeRow, PingStatus } from '@/lib/contracts/node';
 import type { Observation } from '../changes';
 import type { StoredPoint } from '../store';
 import type { DemoCalendar } from './calendar';
+import { lostAt, nodeConnectivity } from './connectivity';
 import { rngFor, rngFrom, hash } from './rng';
 
 /**
  * The simulated fleet summaries, counted from the same per-node pasts the simulated compliance changes come from, so
- * the fleet chart and every node's timeline tell one story. Connectivity follows each node's last ping; the agent
- * rollout and the OpsItems are drawn on top.
+ * the fleet chart and every node's timeline tell one story. Connectivity follows each node's last ping and its spells
+ * of lost connection (connectivity.ts), with the calendar's dips on top; the agent rollout and the OpsItems likewise.
  */
 
 const MINUTE = 60_000;
@@ -49,16 +50,16 @@ class Tally {
 
 const METRICS = [
   'total', 'managed', 'Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning', 'compliant', 'noncompliant', 'notScanned',
-  'patchUnknown', 'criticalNodes', 'agentKnown', 'agentOutdated',
+  'patchUnknown', 'criticalNodes', 'agentKnown', 'agentOutdated', 'spell',
 ] as const;
 type Metric = (typeof METRICS)[number];
 
 function tallyNode(t: Record<Metric, Tally>, { row, counted, observations }: NodePast, cal: DemoCalendar): void {
   t.total.add(counted);
-  const lost = row.lastPingAt ? Date.parse(row.lastPingAt) + 10 * MINUTE : NaN;
-  const fell = (row.ping === 'ConnectionLost' || row.ping === 'Inactive') && lost > counted && lost < cal.end;
-  if (fell) t.Online.add(counted, lost);
-  t[row.ping satisfies PingStatus].add(fell ? lost : counted);
+  const lost = lostAt(row, counted, cal);
+  if (lost !== null) t.Online.add(counted, lost);
+  t[row.ping satisfies PingStatus].add(lost ?? counted);
+  for (const [from, to] of nodeConnectivity(row, counted, cal)?.spells ?? []) t.spell.add(from, to);
   if (!row.managed) return;
   t.managed.add(counted);
   if (row.patchStatus === null) t.patchUnknown.add(counted);
@@ -96,13 +97,15 @@ export function demoPoints(cal: DemoCalendar, steps: number[], pasts: NodePast[]
   const ops = opsItemsWalk(steps.length, current.openOpsItems, hash(`ops:${steps.length}:${pasts.length}`));
   return steps.map((at, i) => {
     const dip = cal.dips.find((d) => at >= d.from && at < d.to);
-    const moved = dip ? Math.round(v.Online[i] * dip.share) : 0;
+    // Online nodes in a spell (lost for a while, back later) count as lost; a dip takes a share of the rest.
+    const online = v.Online[i] - v.spell[i];
+    const moved = dip ? Math.round(online * dip.share) : 0;
     return {
       at,
       total: v.total[i],
       managed: v.managed[i],
-      online: v.Online[i] - moved,
-      connectionLost: v.ConnectionLost[i] + moved,
+      online: online - moved,
+      connectionLost: v.ConnectionLost[i] + v.spell[i] + moved,
       inactive: v.Inactive[i],
       notManaged: v.NotManaged[i],
       notRunning: v.NotRunning[i],

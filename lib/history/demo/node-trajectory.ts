@@ -36,7 +36,7 @@ interface Event {
 }
 
 /** Patch windows by environment: dev first, then staging, prod two days after dev. */
-const WINDOW_OFFSET: Record<string, number> = { dev: 0, test: 0, staging: DAY, prod: 2 * DAY };
+export const WINDOW_OFFSET: Record<string, number> = { dev: 0, test: 0, staging: DAY, prod: 2 * DAY };
 
 function slip(o: Observation, rng: Rng, extra = 0): void {
   o.status = 'noncompliant';
