@@ -72,7 +72,8 @@ test('the patch matrix, an agent version and an AMI open matching node views', a
 
 test('trends: 7, 30 and 90 days, with simulated history marked, or an honest empty state', async ({ page }) => {
   const trends = page.getByTestId('history-trends');
-  await trends.scrollIntoViewIfNeeded();
+  // The section re-renders when its history arrives: wait for it rather than scroll a node that may be replaced.
+  await expect(trends.getByRole('button', { name: '30 days' })).toBeVisible();
   for (const days of ['7 days', '90 days', '30 days']) {
     await trends.getByRole('button', { name: days }).click();
     await expect(trends.getByRole('button', { name: days })).toHaveAttribute('aria-pressed', 'true');
