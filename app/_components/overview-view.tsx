@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { overviewQuery } from '@/lib/query/fleet';
 import { fetchJson } from '@/lib/query/fetch-json';
@@ -55,10 +56,14 @@ export function OverviewView() {
             {formatNumber(s.managed)} managed nodes in {s.regions.length} region{s.regions.length === 1 ? '' : 's'}
           </p>
         </div>
-        <DataAge generatedAt={s.generatedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} auto={auto} onAutoChange={setAuto} />
+        <AgeIsland>
+          <DataAge generatedAt={s.generatedAt} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} auto={auto} onAutoChange={setAuto} />
+        </AgeIsland>
       </div>
       {refresh.isError && <Banner kind="error" title="Refresh failed">{refresh.error.message}</Banner>}
-      <RegionAlerts regions={s.regions} />
+      <AgeIsland>
+        <RegionAlerts regions={s.regions} />
+      </AgeIsland>
       <Connectivity s={s} caveats={cav('ping')} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         <PingChart s={s} caveats={cav('ping')} />
@@ -86,6 +91,15 @@ export function OverviewView() {
       <Regions s={s} />
     </div>
   );
+}
+
+/**
+ * Around parts that print an age ("Updated 12s ago"): the browser hydrates a second or two after the server rendered, so
+ * the text differs, and React then renders again in the browser up to the nearest Suspense boundary. Without one, that
+ * is the whole page: its DOM is replaced after it showed (work thrown away, and elements already found are detached).
+ */
+function AgeIsland({ children }: { children: React.ReactNode }) {
+  return <Suspense>{children}</Suspense>;
 }
 
 function Section({ title, caveats = [], children }: { title: string; caveats?: Caveat[]; children: React.ReactNode }) {
@@ -179,7 +193,7 @@ function Regions({ s }: { s: OverviewSummary }) {
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.notManaged)}</td>
                 <td className="px-3 py-1.5 text-xs">
                   {!r.ok ? (
-                    <span className="font-medium text-red-700">unreachable · data {formatAge(r.fetchedAt, now)}</span>
+                    <span className="font-medium text-red-700" suppressHydrationWarning>{`unreachable · data ${formatAge(r.fetchedAt, now)}`}</span>
                   ) : r.errors.length ? (
                     <span className="font-medium text-amber-700">partial ({r.errors.length} source{r.errors.length > 1 ? 's' : ''} failed)</span>
                   ) : (

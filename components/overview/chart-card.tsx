@@ -46,7 +46,8 @@ export function IncompleteNote({ caveats }: { caveats: Caveat[] }) {
       <span className="font-semibold">Incomplete:</span>
       <ul className="list-disc pl-4">
         {caveats.map((c) => (
-          <li key={c.text} title={c.detail || undefined}>{c.text}</li>
+          // Texts may hold an age ("from 5s ago"), a little older in the browser than on the server.
+          <li key={c.text} title={c.detail || undefined} suppressHydrationWarning>{c.text}</li>
         ))}
       </ul>
     </div>

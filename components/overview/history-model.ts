@@ -15,6 +15,9 @@ export interface TrendPoint {
   simulated: boolean;
 }
 
+/** Compliance is a stacked share, connectivity lines on a 0-100 % scale, outdated agents a count. */
+export type TrendKind = 'stacked' | 'lines' | 'count';
+
 export type Series = { key: 'compliantPct' | 'noncompliantPct' | 'onlinePct' | 'lostPct' | 'inactivePct' | 'outdated'; label: string; color: string };
 
 const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);

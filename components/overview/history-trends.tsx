@@ -2,7 +2,6 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Area, AreaChart, CartesianGrid, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { historyQuery } from '@/components/history/queries';
 import { HISTORY_DAYS, type HistoryResponse } from '@/lib/contracts/history';
 import { ApiRequestError } from '@/lib/contracts/errors';
@@ -10,16 +9,14 @@ import { nodesHref } from '@/lib/contracts/node-view';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { ChartCard } from './chart-card';
 import { C } from './colors';
-import { toTrend, type Series, type TrendPoint } from './history-model';
-
-/** What a custom tooltip reads of recharts' props. */
-type TipProps = { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> };
+import type { Series, TrendKind } from './history-model';
+import { AxesSkeleton, LazyPlot } from './lazy-plot';
 
 /**
  * Compliance is a stacked share (compliant + noncompliant = the scanned nodes); connectivity two lines on one 0-100 %
  * scale (a thin "connection lost" band on top of a stacked area would hide its trend); outdated agents a count.
  */
-const SERIES: { id: string; title: string; subtitle: string; kind: 'stacked' | 'lines' | 'count'; href: string; linkText: string; series: Series[] }[] = [
+const SERIES: { id: string; title: string; subtitle: string; kind: TrendKind; href: string; linkText: string; series: Series[] }[] = [
   {
     id: 'compliance', title: 'Patch compliance', subtitle: '% of scanned nodes', kind: 'stacked', href: nodesHref({ patch: ['noncompliant'] }), linkText: 'Noncompliant nodes now',
     series: [{ key: 'compliantPct', label: 'Compliant', color: C.good }, { key: 'noncompliantPct', label: 'Noncompliant', color: C.bad }],
@@ -33,65 +30,13 @@ const SERIES: { id: string; title: string; subtitle: string; kind: 'stacked' | '
     series: [{ key: 'outdated', label: 'Outdated agents', color: C.warn }],
   },
 ];
-const PCT_TICKS = [0, 25, 50, 75, 100];
 
-const tick = (days: number) => (t: number) =>
-  new Date(t).toLocaleDateString('en-GB', days <= 7 ? { weekday: 'short', day: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-function TrendTooltip({ active, payload, series, unit }: TipProps & { series: Series[]; unit: string }) {
-  const p = active ? (payload?.[0]?.payload as TrendPoint | undefined) : undefined;
-  if (!p) return null;
+/** One trend; `h` null while the history loads: the same card with a skeleton, so nothing moves when it arrives. */
+function TrendChart({ h, days, def }: { h: HistoryResponse | null; days: number; def: (typeof SERIES)[number] }) {
   return (
-    <div className="max-w-64 rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-      <div className="font-medium">{formatDateTime(new Date(p.t).toISOString())}</div>
-      {series.map((s) => (
-        <div key={s.key} className="flex items-center gap-1.5">
-          <span className="h-2 w-2 rounded-sm" style={{ background: s.color }} /> {s.label}: {formatNumber(Math.round(p[s.key] * 10) / 10)}{unit}
-        </div>
-      ))}
-      {p.simulated && <div className="text-slate-500">Simulated (demo), not recorded from AWS</div>}
-      {p.partial && <div className="text-amber-700">Partial: a region or source failed at that refresh</div>}
-    </div>
-  );
-}
-
-function PartialDot(props: { cx?: number; cy?: number; payload?: TrendPoint; index?: number }) {
-  if (!props.payload?.partial || props.cx === undefined || props.cy === undefined) return <g key={props.index} />;
-  return <circle key={props.index} cx={props.cx} cy={props.cy} r={3.5} fill="#fff" stroke="#b45309" strokeWidth={1.5} />;
-}
-
-function TrendChart({ h, days, def }: { h: HistoryResponse; days: number; def: (typeof SERIES)[number] }) {
-  const data = toTrend(h);
-  const from = Date.parse(h.from);
-  const to = Date.parse(h.to);
-  const sim = h.simulated ? [Math.max(from, Date.parse(h.simulated.from)), Math.min(to, Date.parse(h.simulated.to))] : null;
-  const recorded = h.recordedSince ? Date.parse(h.recordedSince) : null;
-  const pct = def.kind !== 'count';
-  const unit = pct ? '%' : '';
-  return (
-    <ChartCard title={def.title} subtitle={def.subtitle} testId={`trend-${def.id}`} actions={<Link className="text-xs text-sky-700 hover:underline" href={def.href}>{def.linkText}</Link>}>
+    <ChartCard title={def.title} subtitle={def.subtitle} testId={h ? `trend-${def.id}` : undefined} actions={<Link className="text-xs text-sky-700 hover:underline" href={def.href}>{def.linkText}</Link>}>
       <div className="h-40 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart data={data} margin={{ top: 4, right: 6, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick(days)} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={28} tickLine={false} />
-            <YAxis domain={pct ? [0, 100] : [0, 'auto']} ticks={pct ? PCT_TICKS : undefined} allowDecimals={false} tickFormatter={(v: number) => `${formatNumber(v)}${unit}`} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={pct ? 40 : 50} />
-            {sim && sim[1] > sim[0] && (
-              <ReferenceArea x1={sim[0]} x2={sim[1]} fill="#94a3b8" fillOpacity={0.18} stroke="none" ifOverflow="hidden" label={{ value: 'simulated', position: 'insideTopLeft', fontSize: 11, fill: '#475569' }} />
-            )}
-            {sim && recorded !== null && recorded > from && recorded <= to && (
-              <ReferenceLine x={recorded} stroke="#334155" strokeDasharray="3 3" label={{ value: 'recorded ›', position: 'insideBottomRight', fontSize: 10, fill: '#334155' }} />
-            )}
-            <Tooltip content={(p: TipProps) => <TrendTooltip {...p} series={def.series} unit={unit} />} />
-            {def.series.map((s, i) => (
-              <Area
-                key={s.key} dataKey={s.key} stackId={def.kind === 'stacked' ? 'share' : undefined} type="monotone" stroke={s.color} strokeWidth={def.kind === 'lines' ? 2 : 1}
-                fill={s.color} fillOpacity={def.kind === 'stacked' ? 0.55 : def.kind === 'count' ? 0.2 : 0} isAnimationActive={false}
-                dot={i === 0 ? PartialDot : false} activeDot={{ r: 3 }}
-              />
-            ))}
-          </AreaChart>
-        </ResponsiveContainer>
+        {h ? <LazyPlot skeleton={<AxesSkeleton />} render={(p) => <p.TrendPlot h={h} days={days} kind={def.kind} series={def.series} />} /> : <AxesSkeleton />}
       </div>
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
         {def.series.map((s) => (
@@ -145,7 +90,7 @@ export function HistoryTrends() {
 
 function HistoryBody({ q, days }: { q: ReturnType<typeof useQuery<HistoryResponse>>; days: number }) {
   const box = 'rounded-lg border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600';
-  if (q.isPending) return <p className={box}>Loading the history…</p>;
+  if (q.isPending) return <Trends h={null} days={days} legend={<p className="text-xs text-slate-500">Loading the history…</p>} />;
   if (q.isError) {
     const missing = q.error instanceof ApiRequestError && q.error.status === 404;
     return <p className={box} data-testid="history-empty">{missing ? 'This server does not keep a history yet (GET /api/history answered 404).' : `Could not load the history: ${q.error.message}`}</p>;
@@ -159,12 +104,16 @@ function HistoryBody({ q, days }: { q: ReturnType<typeof useQuery<HistoryRespons
       </p>
     );
   }
+  return <Trends h={h} days={days} legend={<Legend h={h} />} />;
+}
+
+function Trends({ h, days, legend }: { h: HistoryResponse | null; days: number; legend: React.ReactNode }) {
   return (
     <div className="space-y-2">
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
         {SERIES.map((def) => <TrendChart key={def.id} h={h} days={days} def={def} />)}
       </div>
-      <Legend h={h} />
+      {legend}
     </div>
   );
 }

@@ -1,22 +1,15 @@
 'use client';
 import Link from 'next/link';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { nodesHref } from '@/lib/contracts/node-view';
-import { OPS_HISTORY_DAYS, OPS_PER_DAY_DAYS, OPS_SEVERITIES, OPS_SEVERITY_LABEL, type OpsDay, type OverviewSummary } from '@/lib/contracts/summary';
+import { OPS_HISTORY_DAYS, OPS_PER_DAY_DAYS, type OverviewSummary } from '@/lib/contracts/summary';
 import { useNow } from '@/components/use-now';
 import { formatAge, formatNumber } from '@/lib/format';
 import { BarList, type Segment } from './bar-list';
 import type { Caveat } from './caveats';
 import { ChartCard, ChartNote } from './chart-card';
 import { SEVERITY_COLOR, statusColor } from './colors';
-import { SvgLink } from './svg-link';
+import { AxesSkeleton, LazyPlot } from './lazy-plot';
+import { OPEN_OPS_HREF, SEVERITY_KEYS as KEYS, sevLabel } from './ops-model';
 
-/** Until the OpsItems page exists, every OpsItem segment opens the nodes that have open OpsItems. */
-/** What a custom tooltip reads of recharts' props. */
-type TipProps = { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> };
-
-const OPEN_OPS_HREF = nodesHref({ ops: ['open'], sort: 'ops', dir: 'desc' });
-const sevLabel = (s: string | null) => (s && OPS_SEVERITY_LABEL[s] ? `${s} · ${OPS_SEVERITY_LABEL[s]}` : s ? `Severity ${s}` : 'No severity');
 const STATUS_LABEL: Record<string, string> = { InProgress: 'In progress' };
 
 export function OpsOpenChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
@@ -55,55 +48,16 @@ export function OpsStatusChart({ s, caveats }: { s: OverviewSummary; caveats: Ca
 
 function ReadAt({ total, readAt }: { total: number; readAt: string | null }) {
   const now = useNow(10_000);
-  return <>{formatNumber(total)} OpsItems of every status, all regions{readAt ? ` · read ${formatAge(readAt, now)}` : ''}</>;
-}
-
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const KEYS = [...OPS_SEVERITIES, 'none'] as const;
-
-function DayTooltip({ active, payload }: TipProps) {
-  const d = active ? (payload?.[0]?.payload as OpsDay | undefined) : undefined;
-  if (!d) return null;
-  return (
-    <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow">
-      <div className="font-medium">{dayLabel(d.day)} (UTC): {formatNumber(d.total)} created</div>
-      {KEYS.filter((k) => d.bySeverity[k]).map((k) => (
-        <div key={k} className="flex items-center gap-1.5">
-          <span className="h-2 w-2 rounded-sm" style={{ background: SEVERITY_COLOR[k] }} /> {sevLabel(k === 'none' ? null : k)}: {d.bySeverity[k]}
-        </div>
-      ))}
-    </div>
-  );
-}
-
-type BarShape = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: OpsDay };
-
-function DayBar(p: BarShape) {
-  if (!p.height || !p.payload) return null;
-  return (
-    <SvgLink href={OPEN_OPS_HREF} label={`${dayLabel(p.payload.day)}: ${p.payload.total} OpsItems created`} focusable={false}>
-      <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={p.fill} className="seg-hover" />
-    </SvgLink>
-  );
+  // The age differs between the server's render and the browser's: patched at the next tick, not a hydration error.
+  return <span suppressHydrationWarning>{`${formatNumber(total)} OpsItems of every status, all regions${readAt ? ` · read ${formatAge(readAt, now)}` : ''}`}</span>;
 }
 
 export function OpsPerDayChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
-  const data = s.opsHistory.perDay.map((d) => ({ ...d, ...Object.fromEntries(KEYS.map((k) => [`s${k}`, d.bySeverity[k]])) }));
-  const total = data.reduce((n, d) => n + d.total, 0);
+  const total = s.opsHistory.perDay.reduce((n, d) => n + d.total, 0);
   return (
     <ChartCard title={`OpsItems opened per day, last ${OPS_PER_DAY_DAYS} days`} subtitle={`${formatNumber(total)} created, by severity (UTC days)`} caveats={caveats} testId="chart-ops-per-day">
       <div className="h-44 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -18 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 11, fill: '#64748b' }} interval="preserveStartEnd" minTickGap={24} tickLine={false} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
-            <Tooltip content={DayTooltip} cursor={{ fill: '#f1f5f9' }} />
-            {KEYS.map((k) => (
-              <Bar key={k} dataKey={`s${k}`} stackId="sev" fill={SEVERITY_COLOR[k]} isAnimationActive={false} shape={(p: unknown) => <DayBar {...(p as BarShape)} />} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <LazyPlot skeleton={<AxesSkeleton />} render={(p) => <p.OpsPerDayPlot perDay={s.opsHistory.perDay} />} />
       </div>
       <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
         {KEYS.map((k) => (

@@ -1,6 +1,5 @@
 'use client';
 import Link from 'next/link';
-import { Pie, PieChart, ResponsiveContainer, Sector, type PieSectorShapeProps } from 'recharts';
 import { PING_STATUSES, type PingStatus } from '@/lib/contracts/node';
 import { nodesHref } from '@/lib/contracts/node-view';
 import type { OverviewSummary } from '@/lib/contracts/summary';
@@ -8,33 +7,24 @@ import { formatNumber, percent } from '@/lib/format';
 import type { Caveat } from './caveats';
 import { ChartCard } from './chart-card';
 import { PING_COLOR, PING_TEXT } from './colors';
-import { SvgLink } from './svg-link';
+import { DonutSkeleton, LazyPlot } from './lazy-plot';
 
 const hrefOf = (p: PingStatus) => nodesHref(p === 'ConnectionLost' ? { ping: [p], sort: 'lastPing', dir: 'desc' } : { ping: [p] });
 
-type Datum = { key: PingStatus; name: string; value: number; href: string; color: string };
+export type PingDatum = { key: PingStatus; name: string; value: number; href: string; color: string };
 
-function SectorLink(props: PieSectorShapeProps) {
-  const d = props.payload as Datum | undefined;
-  const { cx, cy, innerRadius, outerRadius, startAngle, endAngle } = props;
-  const geometry = { cx, cy, innerRadius, outerRadius, startAngle, endAngle };
-  const sector = <Sector {...geometry} fill={d?.color ?? props.fill} stroke="#fff" strokeWidth={1} className="seg-hover" />;
-  return d ? <SvgLink href={d.href} label={`${d.name}: ${formatNumber(d.value)} nodes`} focusable={false}>{sector}</SvgLink> : sector;
-}
-
-/** Every node by SSM ping status (plus EC2 instances SSM does not list): a donut, and a legend whose entries are the links. */
+/**
+ * Every node by SSM ping status (plus EC2 instances SSM does not list): a donut, and a legend whose entries are the links.
+ * The legend and the total show at once; the donut's code loads after the page.
+ */
 export function PingChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
-  const data: Datum[] = PING_STATUSES.map((p) => ({ key: p, name: PING_TEXT[p].label, value: s.byPing[p], href: hrefOf(p), color: PING_COLOR[p] }));
+  const data: PingDatum[] = PING_STATUSES.map((p) => ({ key: p, name: PING_TEXT[p].label, value: s.byPing[p], href: hrefOf(p), color: PING_COLOR[p] }));
   const total = data.reduce((n, d) => n + d.value, 0);
   return (
     <ChartCard title="Nodes by status" subtitle="SSM ping status of every node, and EC2 instances SSM does not list" caveats={caveats} testId="chart-ping">
       <div className="flex flex-col items-center gap-3 sm:flex-row lg:flex-col xl:flex-row">
         <div className="relative h-36 w-36 shrink-0">
-          <ResponsiveContainer width="100%" height="100%">
-            <PieChart accessibilityLayer={false}>
-              <Pie data={data.filter((d) => d.value > 0)} dataKey="value" nameKey="name" innerRadius="62%" outerRadius="100%" startAngle={90} endAngle={-270} isAnimationActive={false} rootTabIndex={-1} shape={SectorLink} />
-            </PieChart>
-          </ResponsiveContainer>
+          <LazyPlot skeleton={<DonutSkeleton />} render={(p) => <p.PingDonut data={data} />} />
           <div className="pointer-events-none absolute inset-0 grid place-items-center text-center">
             <div>
               <div className="text-lg font-semibold tabular-nums">{formatNumber(total)}</div>
