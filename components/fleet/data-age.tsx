@@ -19,7 +19,7 @@ export function DataAge({
   const now = useNow(1000);
   return (
     <div className="flex items-center gap-2 text-xs text-slate-600">
-      <span data-testid="data-age" title={generatedAt ? `Fetched from AWS ${formatDateTime(generatedAt)}` : undefined}>
+      <span data-testid="data-age" suppressHydrationWarning title={generatedAt ? `Fetched from AWS ${formatDateTime(generatedAt)}` : undefined}>
         {generatedAt ? `Updated ${formatAge(generatedAt, now)}` : 'Loading…'}
       </span>
       <button

@@ -359,14 +359,14 @@ function Facet({ title, rows, source, link }: { title: string; rows: CountRow[];
   const shown = all ? rows : rows.slice(0, 6);
   const max = rows[0]?.nodes ?? 1;
   return (
-    <section className="rounded-md border border-slate-200 bg-white p-3">
+    <section className="min-w-0 rounded-md border border-slate-200 bg-white p-3">
       <h2 className="text-sm font-semibold">{title}</h2>
       <p className="mb-1 text-[11px] text-slate-500">{source}</p>
       <ul className="space-y-0.5 text-xs">
         {shown.map((r) => (
           <li key={r.value} className="relative flex justify-between gap-2">
             <span className="absolute inset-y-0 left-0 rounded bg-sky-100" style={{ width: `${(r.nodes / max) * 100}%` }} aria-hidden />
-            <span className="relative truncate">{link ? <Link className="hover:underline" href={link(r.value)}>{r.value}</Link> : r.value}</span>
+            <span className="relative min-w-0 truncate">{link ? <Link className="hover:underline" href={link(r.value)}>{r.value}</Link> : r.value}</span>
             <span className="relative tabular-nums">{formatNumber(r.nodes)}</span>
           </li>
         ))}
