@@ -13,6 +13,7 @@ import {
   APP_AGGREGATOR,
   appRows,
   inventoryTtlMs,
+  needsNodeScope,
   onInventoryReset,
   regionInventories,
   regionLimit,
@@ -24,14 +25,6 @@ import { resolveSoftwareFilter } from './software-filter';
 
 /** GetInventory takes at most 40 values in one filter: the node view's other filters name nodes 40 at a time. */
 export const IDS_PER_FILTER = 40;
-
-/** Filters of the node view that SSM Inventory can apply itself (by region, and per platform). */
-const NATIVE = new Set(['region', 'platform', 'sort', 'dir', 'group', 'cols']);
-
-export function needsNodeScope(view: NodeView | undefined): boolean {
-  if (!view) return false;
-  return Object.entries(view).some(([k, v]) => !NATIVE.has(k) && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
-}
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -57,17 +50,13 @@ export function mergeApps(rows: (AppVersionRow & { platform: string })[]): Catal
   return apps.sort((x, y) => collator.compare(x.name, y.name));
 }
 
-function countRows(values: Iterable<string>): CountRow[] {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return [...m].map(([value, nodes]) => ({ value, nodes })).sort((a, b) => b.nodes - a.nodes || collator.compare(a.value, b.value));
-}
-
 function sumRows(rows: CountRow[]): CountRow[] {
   const m = new Map<string, number>();
   for (const r of rows) m.set(r.value, (m.get(r.value) ?? 0) + r.nodes);
   return [...m].map(([value, nodes]) => ({ value, nodes })).sort((a, b) => b.nodes - a.nodes || collator.compare(a.value, b.value));
 }
+
+const countRows = (values: string[]): CountRow[] => sumRows(values.map((value) => ({ value, nodes: 1 })));
 
 /** Kernel packages: `kernel` on RPM systems, `linux-image-*` on Debian and Ubuntu. */
 export function isKernelPackage(name: string): boolean {

@@ -42,11 +42,12 @@ async function whyNone(node: NodeRow, region: string, typeName: string): Promise
   if (!node.managed) {
     return { reason: 'not-managed', detail: `${node.id} is not a managed node (${node.ping === 'NotRunning' ? `EC2 state ${node.ec2State ?? 'not running'}` : 'SSM does not list it'}): inventory is collected by the SSM Agent.` };
   }
-  const assocs = await settle(describeInstanceAssociationsStatus(region, node.id));
-  const inv = assocs.ok ? assocs.value.filter((a) => a.Name === INVENTORY_ASSOCIATION_DOCUMENT) : [];
   if (node.ping !== 'Online') {
     return { reason: 'not-online', detail: `The node is ${node.ping}${node.lastPingAt ? ` since its last ping at ${node.lastPingAt}` : ''}: the agent reports inventory only while it is connected.` };
   }
+  // Only an Online node's associations can explain the gap: no call for the others.
+  const assocs = await settle(describeInstanceAssociationsStatus(region, node.id));
+  const inv = assocs.ok ? assocs.value.filter((a) => a.Name === INVENTORY_ASSOCIATION_DOCUMENT) : [];
   if (!assocs.ok) {
     return { reason: 'not-collected', detail: `The node reports no ${typeName}; whether it has an inventory association could not be read (${assocs.error.code}: needs ssm:DescribeInstanceAssociationsStatus).` };
   }

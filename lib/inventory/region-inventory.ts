@@ -7,6 +7,7 @@ import { awsSettings } from '@/lib/aws/config';
 import { createKeyedCache } from '@/lib/cache/keyed-cache';
 import type { SourceError } from '@/lib/contracts/node';
 import type { CountRow } from '@/lib/contracts/inventory';
+import type { NodeView } from '@/lib/contracts/node-view';
 import { familyOf, joinEvr, type VersionFamily } from '@/lib/contracts/version-order';
 
 /**
@@ -85,6 +86,17 @@ export function appRows(rows: { attrs: Record<string, string>; count: number }[]
         family === 'rpm' ? joinEvr({ epoch: attrs.epoch || null, version: attrs.version, release: attrs.release || null }) : attrs.version;
       return { name: r.attrs.Name, version, attrs, family, nodes: r.count };
     });
+}
+
+/** Filters of the node view that SSM Inventory can apply itself (by region, and per platform); `sw` is the search's own. */
+const NATIVE = new Set(['region', 'platform', 'sort', 'dir', 'group', 'cols']);
+
+/** Does the view filter by anything SSM Inventory cannot apply itself (so its nodes must be named)? */
+export function needsNodeScope(view: NodeView | undefined, ignore: readonly (keyof NodeView)[] = []): boolean {
+  if (!view) return false;
+  return Object.entries(view).some(
+    ([k, v]) => !NATIVE.has(k) && !(ignore as readonly string[]).includes(k) && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
+  );
 }
 
 export const PLATFORM_FILTER = 'AWS:InstanceInformation.PlatformName';

@@ -20,6 +20,7 @@ import {
   APP_AGGREGATOR,
   appRows,
   inventoryTtlMs,
+  needsNodeScope,
   onInventoryReset,
   PLATFORM_FILTER,
   regionInventories,
@@ -187,7 +188,7 @@ export async function searchSoftware(q: SoftwareQuery, opts: { view?: NodeView; 
 
   // Join with the fleet; then the node view's other filters, if any.
   let allowed: Set<string> | null = null;
-  if (view && Object.keys(view).some((k) => !['region', 'platform', 'sort', 'dir', 'group', 'cols', 'sw'].includes(k) && hasValue(view[k as keyof NodeView]))) {
+  if (view && needsNodeScope(view, ['sw'])) {
     allowed = new Set(applyView(snap.nodes, { ...view, sw: undefined }, Date.parse(snap.generatedAt)).map((n) => n.id));
   }
   const matches: SoftwareMatch[] = [];
@@ -226,10 +227,6 @@ export async function searchSoftware(q: SoftwareQuery, opts: { view?: NodeView; 
     notes,
     verified,
   };
-}
-
-function hasValue(v: unknown): boolean {
-  return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
 }
 
 /** One line per (software, version) across regions and platforms, newest first within each software. */
