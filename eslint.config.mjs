@@ -6,7 +6,7 @@ import nextTs from 'eslint-config-next/typescript';
 const sdk = { group: ['@aws-sdk/*'], message: 'Only lib/aws may import the AWS SDK.' };
 const sdkTypesOnly = { ...sdk, allowTypeImports: true, message: 'Only lib/aws may import the AWS SDK (type imports are allowed here).' };
 const noApp = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not depend on app/ or components/.' };
-const SERVER_LIB = ['aws', 'fleet', 'actions', 'runs', 'documents', 'patching', 'db', 'api', 'inventory', 'history'];
+const SERVER_LIB = ['aws', 'fleet', 'actions', 'runs', 'documents', 'patching', 'db', 'api', 'inventory', 'history', 'ops-items'];
 const noServerLib = { group: SERVER_LIB.flatMap((d) => [`@/lib/${d}/*`, `@/lib/${d}`]), message: 'Client-safe code must not import server-only modules.' };
 const noProject = { group: ['@/*', '../lib/*', '../../lib/*', '../../../lib/*', '../app/*', '../../app/*'], message: 'mocks/ is independent of the application.' };
 

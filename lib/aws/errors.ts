@@ -17,11 +17,12 @@ export class AwsError extends Error {
 const AUTH = new Set([
   'AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'AuthFailure', 'UnrecognizedClientException',
   'InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'MissingAuthenticationTokenException',
-  'MissingAuthenticationToken', 'InvalidSignatureException',
+  'MissingAuthenticationToken', 'InvalidSignatureException', 'OpsItemAccessDeniedException',
 ]);
 const THROTTLE = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled']);
-const NOT_FOUND = new Set(['InvalidInstanceID.NotFound', 'InvalidInstanceId', 'InvalidResourceId', 'OpsItemNotFoundException', 'InvalidCommandId', 'InvocationDoesNotExist', 'DoesNotExistException']);
-const BAD_INPUT = new Set(['ValidationException', 'InvalidParameterValue', 'InvalidParameterCombination', 'InvalidFilterKey', 'InvalidInstanceInformationFilterValue', 'InvalidNextToken', 'InvalidInstanceID.Malformed', 'InvalidFilter']);
+const NOT_FOUND = new Set(['InvalidInstanceID.NotFound', 'InvalidInstanceId', 'InvalidResourceId', 'OpsItemNotFoundException', 'InvalidCommandId', 'InvocationDoesNotExist', 'DoesNotExistException', 'OpsItemRelatedItemAssociationNotFoundException']);
+const BAD_INPUT = new Set(['ValidationException', 'InvalidParameterValue', 'InvalidParameterCombination', 'InvalidFilterKey', 'InvalidInstanceInformationFilterValue', 'InvalidNextToken', 'InvalidInstanceID.Malformed', 'InvalidFilter', 'OpsItemInvalidParameterException']);
+const CONFLICT = new Set(['OpsItemConflictException', 'OpsItemLimitExceededException', 'OpsItemAlreadyExistsException', 'OpsItemRelatedItemAlreadyExistsException']);
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout', 'EHOSTUNREACH']);
 
 type SdkLikeError = {
@@ -48,6 +49,7 @@ export function toAwsError(err: unknown, context: AwsError['context'] = {}): Aws
   if (THROTTLE.has(name)) return new AwsError(name, message, 429, true, ctx);
   if (NOT_FOUND.has(name)) return new AwsError(name, message, 404, false, ctx);
   if (BAD_INPUT.has(name)) return new AwsError(name, message, 400, false, ctx);
+  if (CONFLICT.has(name)) return new AwsError(name, message, 409, false, ctx);
   if (NETWORK.has(name) || NETWORK.has(e.code ?? '')) {
     return new AwsError('EndpointUnreachable', `AWS endpoint unreachable: ${message}`, 503, true, ctx);
   }

@@ -64,4 +64,29 @@ describe('createSwrCache', () => {
     expect(errors).toHaveLength(1);
     expect(await c.get()).toBe('ok');
   });
+
+  it('applies a local change to the value now and to a load already under way (which read the source before it)', async () => {
+    let t = 0;
+    const d = deferred<number[]>();
+    let first = true;
+    const c = createSwrCache<number[]>({ ttlMs: () => 100, now: () => t, load: () => (first ? ((first = false), Promise.resolve([1])) : d.promise) });
+    expect(await c.get()).toEqual([1]);
+    const add = (v: number[]) => (v.includes(9) ? v : [...v, 9]);
+    c.update(add);
+    expect(c.peek()).toEqual([1, 9]);
+    t = 200;
+    expect(await c.get()).toEqual([1, 9]); // stale: served while a reload starts
+    c.update((v) => v.filter((x) => x !== 1));
+    d.resolve([1, 2]); // read before the second change, and without the first
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(c.peek()).toEqual([2]);
+  });
+
+  it('update on an empty cache does nothing until a value arrives', async () => {
+    const c = createSwrCache<number>({ ttlMs: () => 100, load: async () => 5 });
+    c.update((v) => v + 1);
+    expect(c.peek()).toBeUndefined();
+    expect(await c.get()).toBe(5);
+  });
 });

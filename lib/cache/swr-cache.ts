@@ -9,6 +9,11 @@
 export interface SwrCache<T> {
   get(opts?: { refresh?: boolean }): Promise<T>;
   peek(): T | undefined;
+  /**
+   * Apply a local change (one this process just made in the source) to the value now, and to the result of a load
+   * already under way, which may have read the source before the change. `fn` must be idempotent.
+   */
+  update(fn: (value: T) => T): void;
   /** Drop the value (tests, configuration changes). */
   clear(): void;
 }
@@ -24,13 +29,16 @@ export function createSwrCache<T>(opts: {
   let loadedAt = 0;
   let inflight: Promise<T> | undefined;
   let generation = 0;
+  let patches: ((value: T) => T)[] = [];
 
   function start(): Promise<T> {
     if (inflight) return inflight;
     const gen = generation;
+    const mine: ((value: T) => T)[] = (patches = []);
     const p = opts
       .load(value)
-      .then((v) => {
+      .then((loaded) => {
+        const v = mine.reduce((acc, fn) => fn(acc), loaded);
         if (gen === generation) {
           value = v;
           loadedAt = now();
@@ -53,6 +61,10 @@ export function createSwrCache<T>(opts: {
       return value;
     },
     peek: () => value,
+    update(fn) {
+      if (value !== undefined) value = fn(value);
+      if (inflight) patches.push(fn);
+    },
     clear() {
       generation++;
       value = undefined;

@@ -31,7 +31,8 @@ type Batch = { ids: string[]; result: Promise<Settled<InstancePatchState[]>> };
  */
 export async function buildRegion(region: string): Promise<RegionSnapshot> {
   const started = performance.now();
-  const ec2 = settle(listInstances(region, slimInstance));
+  let accountId: string | null = null;
+  const ec2 = settle(listInstances(region, (i, owner) => ((accountId ??= owner ?? null), slimInstance(i))));
   const ops = settle(listOpenOpsItems(region));
   const limit = pLimit(SSM_CONCURRENCY);
   const infos: InstanceInformation[] = [];
@@ -116,6 +117,7 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
     nodes,
     extras,
     opsItems: opsByNode,
+    accountId,
     fetchedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
     errors,

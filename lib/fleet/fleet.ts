@@ -29,6 +29,9 @@ function cache(): SwrCache<FleetSnapshot> {
   }));
 }
 
+/** The cache itself, for local changes (see ops-items-overlay.ts). */
+export const getFleetSnapshotCache = (): SwrCache<FleetSnapshot> => cache();
+
 export function getFleetSnapshot(opts: { refresh?: boolean } = {}): Promise<FleetSnapshot> {
   return cache().get(opts);
 }

@@ -11,6 +11,8 @@ export interface RegionSnapshot {
   nodes: NodeRow[];
   extras: Map<string, SsmExtra>;
   opsItems: Map<string, OpsItemRef[]>;
+  /** The account that owns the region's EC2 instances (null: none listed); ARNs of its nodes need it. */
+  accountId?: string | null;
   fetchedAt: string | null;
   durationMs: number | null;
   errors: SourceError[];

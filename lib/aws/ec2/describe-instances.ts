@@ -9,9 +9,9 @@ export type { Instance };
 /**
  * Every instance of a region in every state (terminated ones stay listed for about an hour), 1000 a page (the API's
  * maximum): a tag-targeted command reaches stopped instances too, so the fleet must show them. `select` projects each
- * instance as its page arrives, so a large fleet's full SDK objects are never all held at once.
+ * instance (with its reservation's owner, the account) as its page arrives, so a large fleet's full SDK objects are never all held at once.
  */
-export async function listInstances<T = Instance>(region: string, select: (i: Instance) => T = (i) => i as T): Promise<T[]> {
+export async function listInstances<T = Instance>(region: string, select: (i: Instance, ownerId: string | undefined) => T = (i) => i as T): Promise<T[]> {
   const ctx = { service: 'ec2', operation: 'DescribeInstances', region };
   const out: T[] = [];
   try {
@@ -22,7 +22,7 @@ export async function listInstances<T = Instance>(region: string, select: (i: In
     let n = 0;
     for await (const page of pages) {
       if (++n > LIMITS.maxPages) throw new PageCapError(ctx.operation);
-      for (const r of page.Reservations ?? []) for (const i of r.Instances ?? []) out.push(select(i));
+      for (const r of page.Reservations ?? []) for (const i of r.Instances ?? []) out.push(select(i, r.OwnerId));
     }
   } catch (err) {
     throw toAwsError(err, ctx);

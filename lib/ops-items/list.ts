@@ -1,0 +1,55 @@
+import 'server-only';
+import { configuredRegions } from '@/lib/aws/config';
+import { settle } from '@/lib/aws/settle';
+import { listOpsItems } from '@/lib/aws/ssm/describe-ops-items';
+import { createKeyedCache, type KeyedCache } from '@/lib/cache/keyed-cache';
+import type { OpsItemRow, OpsItemsResponse, OpsItemsView, OpsRegionStatus } from '@/lib/contracts/ops-items';
+import { filterKey, opsItemFilters } from './filters';
+import { toRow } from './map';
+import { rememberRegions } from './locate';
+
+/** A list read is served for this long; every change made here clears it, so the engineer sees their own edits. */
+const TTL_MS = 30_000;
+
+type Args = { view: OpsItemsView; regions: string[] };
+const g = globalThis as unknown as { __opsItemLists?: KeyedCache<OpsItemsResponse, Args> };
+
+function cache(): KeyedCache<OpsItemsResponse, Args> {
+  return (g.__opsItemLists ??= createKeyedCache<OpsItemsResponse, Args>({
+    ttlMs: () => TTL_MS,
+    maxKeys: 50,
+    load: (_key, _prev, { view, regions }) => readList(view, regions),
+    onBackgroundError: (err) => console.error('[ops-items] list refresh failed:', err),
+  }));
+}
+
+/** Every region read in parallel with the view's filters applied by AWS; a region that fails is named, not fatal. */
+async function readList(view: OpsItemsView, regions: string[]): Promise<OpsItemsResponse> {
+  const filters = opsItemFilters(view, Date.now());
+  const reads = await Promise.all(regions.map(async (region) => ({ region, r: await settle(listOpsItems(region, filters)) })));
+  const items: OpsItemRow[] = [];
+  const status: OpsRegionStatus[] = [];
+  for (const { region, r } of reads) {
+    if (r.ok) {
+      const rows = r.value.map((s) => toRow(region, s));
+      items.push(...rows);
+      rememberRegions(rows);
+      status.push({ region, ok: true, items: rows.length, error: null });
+    } else {
+      status.push({ region, ok: false, items: 0, error: `${r.error.context.operation ?? 'DescribeOpsItems'} failed: ${r.error.code}: ${r.error.message}` });
+    }
+  }
+  return { items, regions: status, complete: status.every((s) => s.ok), readAt: new Date().toISOString() };
+}
+
+/** The OpsItems of a view, in every configured region (or the view's regions). Rows are unsorted: the browser sorts. */
+export function listOpsItemsView(view: OpsItemsView, opts: { refresh?: boolean } = {}): Promise<OpsItemsResponse> {
+  const all = configuredRegions();
+  const regions = view.region.length ? all.filter((r) => view.region.includes(r)) : all;
+  return cache().get(filterKey(view, regions), { refresh: opts.refresh, args: { view, regions } });
+}
+
+/** After a change: the next read of any list asks AWS again. */
+export function forgetOpsItemLists(): void {
+  g.__opsItemLists?.clear();
+}
