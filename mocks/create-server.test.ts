@@ -95,7 +95,10 @@ describe('server environment', () => {
   it('uses the defaults and reads the fault settings', () => {
     expect(parseServerEnv({})).toEqual({
       ok: true,
-      options: { port: 4566, nodes: 300, seed: 42, timeSpeed: 1, regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], scenario: { latencyMs: 0, failRegions: [], denyOperations: [] } },
+      options: {
+        port: 4566, nodes: 300, seed: 42, timeSpeed: 1, opsItemDedup: 'return-existing', opsItemOpenLimit: 10_000,
+        regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], scenario: { latencyMs: 0, failRegions: [], denyOperations: [] },
+      },
     });
     const parsed = parseServerEnv({ DEMO_NODES: '10000', AWS_REGIONS: 'eu-central-1, us-west-2', MOCK_AWS_THROTTLE_RATE: '0.2', MOCK_AWS_FAIL_REGIONS: 'us-west-2', MOCK_AWS_DENY: 'ec2:DescribeInstances' });
     expect(parsed).toMatchObject({ ok: true, options: { nodes: 10000, regions: ['eu-central-1', 'us-west-2'], scenario: { throttleRate: 0.2, failRegions: ['us-west-2'], denyOperations: ['ec2:DescribeInstances'] } } });
@@ -110,5 +113,8 @@ describe('server environment', () => {
     expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: '0.5' })).toMatchObject({ ok: true, options: { timeSpeed: 0.5 } });
     expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: 'fast' })).toEqual({ ok: false, error: 'MOCK_AWS_TIME_SPEED: speed must be a number between 0 and 10000 (got "fast")' });
     expect(parseServerEnv({ MOCK_AWS_TIME_SPEED: '-2' })).toMatchObject({ ok: false, error: expect.stringContaining('MOCK_AWS_TIME_SPEED') });
+    expect(parseServerEnv({ MOCK_OPSITEM_DEDUP: 'already-exists', MOCK_OPSITEM_OPEN_LIMIT: '5' })).toMatchObject({ ok: true, options: { opsItemDedup: 'already-exists', opsItemOpenLimit: 5 } });
+    expect(parseServerEnv({ MOCK_OPSITEM_DEDUP: 'error' })).toEqual({ ok: false, error: 'MOCK_OPSITEM_DEDUP must be one of return-existing, already-exists (got "error")' });
+    expect(parseServerEnv({ MOCK_OPSITEM_OPEN_LIMIT: 'many' })).toMatchObject({ ok: false, error: expect.stringContaining('MOCK_OPSITEM_OPEN_LIMIT') });
   });
 });

@@ -1,6 +1,6 @@
 /** Reads the standalone endpoint's settings from the environment (see mocks/server.ts). */
 import type { MockAwsServerOptions } from './create-server';
-import { checkSpeed, DEFAULT_REGIONS, MAX_NODES } from './fleet-sim';
+import { checkSpeed, DEFAULT_OPEN_OPS_ITEM_LIMIT, DEFAULT_REGIONS, MAX_NODES, OPS_ITEM_DEDUP_MODES, type OpsItemDedupMode } from './fleet-sim';
 import { parseScenarioPatch, ScenarioError, type Scenario } from './scenarios';
 
 type Env = Record<string, string | undefined>;
@@ -23,7 +23,12 @@ export function parseServerEnv(env: Env): ParsedEnv {
   const nodes = integer(env, 'DEMO_NODES', 300, 0, MAX_NODES);
   const seed = integer(env, 'DEMO_SEED', 42, 0, 2 ** 32 - 1);
   const latencyMs = integer(env, 'MOCK_AWS_LATENCY_MS', 0, 0, 60_000);
-  for (const v of [port, nodes, seed, latencyMs]) if (typeof v === 'string') return { ok: false, error: v };
+  const opsItemOpenLimit = integer(env, 'MOCK_OPSITEM_OPEN_LIMIT', DEFAULT_OPEN_OPS_ITEM_LIMIT, 0, 1_000_000);
+  for (const v of [port, nodes, seed, latencyMs, opsItemOpenLimit]) if (typeof v === 'string') return { ok: false, error: v };
+  const dedup = env.MOCK_OPSITEM_DEDUP?.trim() || 'return-existing';
+  if (!OPS_ITEM_DEDUP_MODES.includes(dedup as OpsItemDedupMode)) {
+    return { ok: false, error: `MOCK_OPSITEM_DEDUP must be one of ${OPS_ITEM_DEDUP_MODES.join(', ')} (got "${dedup}")` };
+  }
   const speedText = env.MOCK_AWS_TIME_SPEED?.trim();
   const timeSpeed = speedText ? Number(speedText) : 1;
   const badSpeed = checkSpeed(timeSpeed);
@@ -46,6 +51,8 @@ export function parseServerEnv(env: Env): ParsedEnv {
       nodes: nodes as number,
       seed: seed as number,
       timeSpeed,
+      opsItemDedup: dedup as OpsItemDedupMode,
+      opsItemOpenLimit: opsItemOpenLimit as number,
       regions: regions.length > 0 ? regions : [...DEFAULT_REGIONS],
       scenario,
     },

@@ -6,7 +6,8 @@
  * Env: MOCK_AWS_PORT (4566), DEMO_NODES (300, max 50000), DEMO_SEED (42),
  * AWS_REGIONS (us-east-1,eu-west-1,ap-southeast-2), MOCK_AWS_LATENCY_MS,
  * MOCK_AWS_THROTTLE_RATE, MOCK_AWS_FAIL_REGIONS, MOCK_AWS_DENY (comma lists),
- * MOCK_AWS_TIME_SPEED (1: simulated time runs this many times faster than real time).
+ * MOCK_AWS_TIME_SPEED (1: simulated time runs this many times faster than real time),
+ * MOCK_OPSITEM_DEDUP (return-existing | already-exists), MOCK_OPSITEM_OPEN_LIMIT (10000 open OpsItems per region).
  */
 import { createMockAwsServer } from './create-server';
 import { parseServerEnv } from './server-env';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const url = await mock.listen();
   const faults = JSON.stringify(mock.scenario);
   console.log(
-    `[mock-aws] simulated AWS on ${url}: ${mock.sim.nodeCount} nodes (seed ${mock.sim.seed}, generated in ${generatedMs} ms) in ${mock.sim.regions.join(', ')}; time x${mock.sim.clock.speed}; scenario ${faults}; control at ${url}/__mock/health`,
+    `[mock-aws] simulated AWS on ${url}: ${mock.sim.nodeCount} nodes (seed ${mock.sim.seed}, generated in ${generatedMs} ms) in ${mock.sim.regions.join(', ')}; time x${mock.sim.clock.speed}; OpsItem dedup ${mock.sim.opsCenter.dedup}, open limit ${mock.sim.opsCenter.openLimit}; scenario ${faults}; control at ${url}/__mock/health`,
   );
   const stop = (signal: string) => {
     console.log(`[mock-aws] ${signal}, stopping`);

@@ -20,7 +20,8 @@ const SERVICES = {
     file: 'ssm-2014-11-06.service-2.json',
     operations: [
       'DescribeInstanceInformation', 'DescribeInstancePatchStates', 'DescribeInstancePatches',
-      'DescribeOpsItems', 'GetOpsItem', 'CreateOpsItem', 'UpdateOpsItem', 'ListTagsForResource',
+      'DescribeOpsItems', 'GetOpsItem', 'CreateOpsItem', 'UpdateOpsItem', 'ListOpsItemRelatedItems',
+      'AssociateOpsItemRelatedItem', 'DisassociateOpsItemRelatedItem', 'ListTagsForResource',
       'DescribePatchBaselines', 'GetPatchBaseline', 'DescribePatchGroups', 'DescribeMaintenanceWindows',
       'SendCommand', 'ListCommands', 'ListCommandInvocations', 'GetCommandInvocation', 'CancelCommand',
       'GetInventory', 'ListInventoryEntries', 'GetInventorySchema', 'DescribeInstanceAssociationsStatus', 'GetOpsSummary', 'DescribeSessions',

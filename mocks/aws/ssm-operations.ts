@@ -1,14 +1,15 @@
 /** SSM operation name -> simulated fleet call. Input has already passed model validation. */
 import type {
   DescribeInstanceInformationRequest, DescribeInstanceInformationResult, DescribeInstancePatchStatesRequest,
-  DescribeInstancePatchStatesResult, DescribeOpsItemsRequest, DescribeOpsItemsResponse, ListTagsForResourceRequest,
+  DescribeInstancePatchStatesResult, ListTagsForResourceRequest,
   ListTagsForResourceResult,
 } from '@aws-sdk/client-ssm';
 import { SimError, type Simulation } from '../fleet-sim';
 import { SSM_COMMAND_OPERATIONS } from './ssm-command-operations';
 import { SSM_DOCUMENT_OPERATIONS } from './ssm-document-operations';
 import { SSM_INVENTORY_OPERATIONS } from './ssm-inventory-operations';
-import { toInstanceInformation, toInstancePatchState, toOpsItemSummary } from './ssm-output';
+import { SSM_OPS_OPERATIONS } from './ssm-ops-operations';
+import { toInstanceInformation, toInstancePatchState } from './ssm-output';
 import { SSM_PATCH_OPERATIONS } from './ssm-patch-operations';
 
 export type SsmOperation = (sim: Simulation, region: string, input: Record<string, unknown>) => object;
@@ -35,15 +36,6 @@ function describeInstancePatchStates(sim: Simulation, region: string, input: Des
   };
 }
 
-function describeOpsItems(sim: Simulation, region: string, input: DescribeOpsItemsRequest): DescribeOpsItemsResponse {
-  const page = sim.opsItems(region, {
-    filters: input.OpsItemFilters?.map((f) => ({ Key: f.Key as string, Values: f.Values ?? [], Operator: f.Operator as string })),
-    maxResults: input.MaxResults,
-    nextToken: input.NextToken,
-  });
-  return { OpsItemSummaries: page.items.map(toOpsItemSummary), NextToken: page.nextToken };
-}
-
 function listTagsForResource(sim: Simulation, region: string, input: ListTagsForResourceRequest): ListTagsForResourceResult {
   if (input.ResourceType !== 'ManagedInstance') {
     throw new SimError('InvalidResourceType', `The simulated AWS lists tags only for ResourceType ManagedInstance (got ${input.ResourceType}).`);
@@ -58,10 +50,10 @@ function listTagsForResource(sim: Simulation, region: string, input: ListTagsFor
 export const SSM_OPERATIONS: Record<string, SsmOperation> = {
   DescribeInstanceInformation: operation(describeInstanceInformation),
   DescribeInstancePatchStates: operation(describeInstancePatchStates),
-  DescribeOpsItems: operation(describeOpsItems),
   ListTagsForResource: operation(listTagsForResource),
   ...SSM_PATCH_OPERATIONS,
   ...SSM_COMMAND_OPERATIONS,
   ...SSM_DOCUMENT_OPERATIONS,
   ...SSM_INVENTORY_OPERATIONS,
+  ...SSM_OPS_OPERATIONS,
 };

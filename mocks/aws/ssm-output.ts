@@ -1,7 +1,7 @@
 /** Simulated fleet records -> SSM API structures (typed by the SDK's own output types). */
-import type { InstanceInformation, InstancePatchState, OpsItemSummary } from '@aws-sdk/client-ssm';
+import type { InstanceInformation, InstancePatchState, OpsItem as AwsOpsItem, OpsItemDataValue, OpsItemRelatedItemSummary, OpsItemSummary } from '@aws-sdk/client-ssm';
 import { epochSeconds as at } from './protocol/json11';
-import { isLatestAgent, platformSpec, type OpsItem, type PatchCounts, type PatchScan, type SimNode } from '../fleet-sim';
+import { isLatestAgent, opsItemArn, platformSpec, type OpsItem, type OpsItemRelatedItem, type PatchCounts, type PatchScan, type SimNode } from '../fleet-sim';
 
 export function toInstanceInformation(node: SimNode, now: number): InstanceInformation {
   const ssm = node.ssm;
@@ -54,6 +54,16 @@ export function toInstancePatchState(node: SimNode, scan: PatchScan, counts: Pat
   };
 }
 
+const time = (ms: number | undefined) => (ms === undefined ? undefined : at(ms));
+
+/** Operational data as sent: all of it (GetOpsItem) or only the SearchableString entries (DescribeOpsItems). */
+function operationalData(item: OpsItem, searchableOnly: boolean): Record<string, OpsItemDataValue> {
+  const out: Record<string, OpsItemDataValue> = {};
+  for (const [key, v] of Object.entries(item.operationalData)) if (!searchableOnly || v.Type === 'SearchableString') out[key] = { Value: v.Value, Type: v.Type };
+  return out;
+}
+
+/** DescribeOpsItems' summary: every OpsItemSummary member the item has; only searchable operational data. */
 export function toOpsItemSummary(item: OpsItem): OpsItemSummary {
   return {
     CreatedBy: item.createdBy,
@@ -65,11 +75,55 @@ export function toOpsItemSummary(item: OpsItem): OpsItemSummary {
     Status: item.status,
     OpsItemId: item.id,
     Title: item.title,
-    OperationalData: {
-      '/aws/resources': { Value: JSON.stringify(item.resourceArns.map((arn) => ({ arn }))), Type: 'SearchableString' },
-    },
+    OperationalData: operationalData(item, true),
     Category: item.category,
     Severity: item.severity,
     OpsItemType: item.opsItemType,
+    ActualStartTime: time(item.actualStartTime),
+    ActualEndTime: time(item.actualEndTime),
+    PlannedStartTime: time(item.plannedStartTime),
+    PlannedEndTime: time(item.plannedEndTime),
+  };
+}
+
+/** GetOpsItem's OpsItem: everything, all operational data. */
+export function toOpsItem(item: OpsItem): AwsOpsItem {
+  return {
+    CreatedBy: item.createdBy,
+    OpsItemType: item.opsItemType,
+    CreatedTime: at(item.createdTime),
+    Description: item.description,
+    LastModifiedBy: item.lastModifiedBy,
+    LastModifiedTime: at(item.lastModifiedTime),
+    Notifications: item.notifications.map((Arn) => ({ Arn })),
+    Priority: item.priority,
+    RelatedOpsItems: item.relatedOpsItems.map((OpsItemId) => ({ OpsItemId })),
+    Status: item.status,
+    OpsItemId: item.id,
+    Version: item.version,
+    Title: item.title,
+    Source: item.source,
+    OperationalData: operationalData(item, false),
+    Category: item.category,
+    Severity: item.severity,
+    ActualStartTime: time(item.actualStartTime),
+    ActualEndTime: time(item.actualEndTime),
+    PlannedStartTime: time(item.plannedStartTime),
+    PlannedEndTime: time(item.plannedEndTime),
+    OpsItemArn: opsItemArn(item),
+  };
+}
+
+export function toRelatedItemSummary(item: OpsItem, r: OpsItemRelatedItem): OpsItemRelatedItemSummary {
+  return {
+    OpsItemId: item.id,
+    AssociationId: r.associationId,
+    ResourceType: r.resourceType,
+    AssociationType: r.associationType,
+    ResourceUri: r.resourceUri,
+    CreatedBy: { Arn: r.createdBy },
+    CreatedTime: at(r.createdTime),
+    LastModifiedBy: { Arn: r.lastModifiedBy },
+    LastModifiedTime: at(r.lastModifiedTime),
   };
 }

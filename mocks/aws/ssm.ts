@@ -12,7 +12,9 @@ import { SSM_OPERATIONS } from './ssm-operations';
 
 export const UNKNOWN_OPERATION = 'com.amazon.coral.service#UnknownOperationException';
 
-function callOperation(ctx: AwsContext, region: string, operation: string, body: string, fail: (code: string, message: string, status?: number) => Response, requestId: string): Response {
+type Fail = (code: string, message: string, status?: number, fields?: Record<string, unknown>) => Response;
+
+function callOperation(ctx: AwsContext, region: string, operation: string, body: string, fail: Fail, requestId: string): Response {
   let input: unknown;
   try {
     input = body.trim() === '' ? {} : JSON.parse(body);
@@ -26,7 +28,7 @@ function callOperation(ctx: AwsContext, region: string, operation: string, body:
   try {
     return jsonResponse(impl(ctx.sim, region, input as Record<string, unknown>), requestId);
   } catch (err) {
-    if (err instanceof SimError) return fail(err.code, err.message);
+    if (err instanceof SimError) return fail(err.code, err.message, 400, err.fields);
     if (err instanceof AwsError) return fail(err.code, err.message, err.status);
     console.error('[mock-aws] ssm', operation, err);
     return fail('InternalServerError', `The simulated AWS failed: ${(err as Error).message}`, 500);
@@ -35,7 +37,7 @@ function callOperation(ctx: AwsContext, region: string, operation: string, body:
 
 export function serveSsm(ctx: AwsContext, headers: Headers, scope: CredentialScope | null, body: string, start: CallStart): Promise<Response> {
   const requestId = randomUUID();
-  const fail = (code: string, message: string, status = 400) => jsonError(code, message, status, requestId, ssmModel);
+  const fail: Fail = (code, message, status = 400, fields) => jsonError(code, message, status, requestId, ssmModel, fields);
   const { target, operation } = readTarget(headers, 'AmazonSSM');
   const name = operation ?? (target || '(no X-Amz-Target)');
   if (!scope) {

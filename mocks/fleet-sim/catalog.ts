@@ -69,13 +69,3 @@ export const AGENT_VERSIONS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 export const HYBRID_LOCATIONS = ['dc-frankfurt', 'dc-virginia', 'office-sydney', 'dc-dublin'] as const;
-
-export const OPS_TEMPLATES = [
-  { title: 'SSM Agent is not reporting on {name}', source: 'SSM', category: 'Availability', severity: '2', when: 'lost' },
-  { title: 'Patch installation failed on {name}', source: 'SSM', category: 'Security', severity: '2', when: 'failed' },
-  { title: 'Critical patches missing on {name}', source: 'SSM', category: 'Security', severity: '1', when: 'missing' },
-  { title: 'EC2 instance status check failed: {name}', source: 'EC2', category: 'Availability', severity: '1', when: 'any' },
-  { title: 'High CPU utilization on {name}', source: 'CloudWatch', category: 'Performance', severity: '3', when: 'any' },
-  { title: 'Low disk space on {name}', source: 'CloudWatch', category: 'Performance', severity: '3', when: 'any' },
-  { title: 'SSM Agent on {name} is out of date', source: 'SSM', category: 'Security', severity: '4', when: 'old-agent' },
-] as const;

@@ -97,6 +97,41 @@ describe('the mix', () => {
     expect(items.every((i) => /^oi-[0-9a-f]{12}$/.test(i.id))).toBe(true);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });
+
+  it('makes OpsItems from several sources, each about one node, with operational data and seeded related items', () => {
+    const items = [...sim.store.opsItemsById.values()];
+    const bySource = new Map<string, number>();
+    for (const i of items) bySource.set(i.source, (bySource.get(i.source) ?? 0) + 1);
+    expect([...bySource.keys()].sort()).toEqual(['CloudWatch', 'Config', 'EC2', 'SSM', 'Security Hub', 'ops-team']);
+    for (const i of items) {
+      expect(i.account).toBe(sim.accountId);
+      expect(i.nodeId).toBeDefined();
+      const arns = (JSON.parse(i.operationalData['/aws/resources'].Value) as Array<{ arn: string }>).map((r) => r.arn);
+      expect(arns[0]).toMatch(new RegExp(`(instance|managed-instance)/${i.nodeId}$`));
+      expect(i.relatedItems.map((r) => r.resourceUri)).toEqual(arns);
+      expect(Number(i.version)).toBeGreaterThanOrEqual(1);
+      if (i.status === 'Open' && i.version === '1') expect(i.lastModifiedBy).toBe(i.createdBy);
+    }
+    const userMade = items.filter((i) => i.source === 'ops-team');
+    expect(userMade.every((i) => /^arn:aws:sts::\d{12}:assumed-role\/OpsEngineer\/[a-z.]+$/.test(i.createdBy))).toBe(true);
+    const ec2Check = items.find((i) => i.source === 'EC2');
+    expect(JSON.parse(ec2Check?.description ?? '')).toMatchObject({ 'detail-type': 'EC2 Instance Status Check Failed' });
+  });
+
+  it('takes the OpsCenter options: dedup answer and open-OpsItem quota', () => {
+    expect(createSimulation({ nodes: 0 }).opsCenter).toEqual({ dedup: 'return-existing', openLimit: 10_000 });
+    const s = createSimulation({ nodes: 0, opsItemDedup: 'already-exists', opsItemOpenLimit: 1 });
+    expect(s.opsCenter).toEqual({ dedup: 'already-exists', openLimit: 1 });
+    const input = { Title: 't', Description: 'd', Source: 'ops-team' };
+    const { item } = s.createOpsItem('us-east-1', { ...input, OperationalData: { '/aws/dedup': { Value: '{"dedupString":"x"}', Type: 'SearchableString' } } });
+    expect(item.seq).toBe(1);
+    expect(() => s.createOpsItem('us-east-1', input)).toThrow(expect.objectContaining({ code: 'OpsItemLimitExceededException' }));
+    s.opsCenter.openLimit = 5;
+    expect(() => s.createOpsItem('us-east-1', { ...input, OperationalData: item.operationalData })).toThrow(expect.objectContaining({ code: 'OpsItemAlreadyExistsException', fields: { OpsItemId: item.id } }));
+    expect(s.createOpsItem('us-east-1', input).item.seq).toBe(2);
+    expect(() => createSimulation({ nodes: 0, opsItemDedup: 'nope' as 'already-exists' })).toThrow(/opsItemDedup/);
+    expect(() => createSimulation({ nodes: 0, opsItemOpenLimit: -1 })).toThrow(/opsItemOpenLimit/);
+  });
 });
 
 describe('consistency', () => {

@@ -21,11 +21,16 @@ import { hashSeed } from './prng';
 import { queryEc2Instances, type Ec2InstancesQuery } from './query-ec2-instances';
 import { queryInstanceInformation, type InstanceInformationQuery } from './query-instance-information';
 import { queryInstancePatches, type InstancePatchesQuery } from './query-instance-patches';
+import {
+  associateRelatedItem, callerArn, createOpsItem, DEFAULT_OPEN_OPS_ITEM_LIMIT, disassociateRelatedItem, getOpsItem, listRelatedItems,
+  OPS_ITEM_DEDUP_MODES, updateOpsItem, type AssociateInput, type CreateOpsItemInput, type OpsCenterSettings, type OpsItemDedupMode,
+  type RelatedItemsQuery, type UpdateOpsItemInput,
+} from './ops-items';
 import { queryOpsItems, type OpsItemsQuery } from './query-ops-items';
 import { getPatchBaseline, queryPatchBaselines, queryPatchGroups, type PatchFiltersQuery } from './query-patch-baselines';
 import { queryPatchStates, type PatchStatesQuery } from './query-patch-states';
 import { buildStore, nodeInRegion, type FleetStore } from './store';
-import type { SimNode } from './types';
+import type { OpsItem, OpsItemRelatedItem, SimNode } from './types';
 
 export const DEFAULT_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
 export const MAX_NODES = 50_000;
@@ -39,6 +44,14 @@ export interface SimulationOptions {
   now?: () => number;
   /** Simulated ms per real ms (default 1). */
   timeSpeed?: number;
+  /**
+   * What CreateOpsItem answers when its `/aws/dedup` string matches an open OpsItem of the region:
+   * 'return-existing' (default: 200 with that OpsItem's ID and ARN) or 'already-exists'
+   * (OpsItemAlreadyExistsException with its OpsItemId). Changeable later via `sim.opsCenter.dedup`.
+   */
+  opsItemDedup?: OpsItemDedupMode;
+  /** Open (Open + InProgress) OpsItems a region may hold before OpsItemLimitExceededException (default 10,000; `sim.opsCenter.openLimit`). */
+  opsItemOpenLimit?: number;
 }
 
 export interface Simulation {
@@ -51,10 +64,22 @@ export interface Simulation {
   readonly store: FleetStore;
   /** A fresh fleet from the same seed (all changes dropped). */
   reset(): void;
+  /** OpsCenter settings: dedup answer and open-OpsItem quota (mutable; kept across reset()). */
+  readonly opsCenter: OpsCenterSettings;
+  /** The caller's ARN: CreatedBy/LastModifiedBy of OpsItems written through the API. */
+  readonly callerArn: string;
   node(region: string, id: string): SimNode | undefined;
   instanceInformation(region: string, query: InstanceInformationQuery): ReturnType<typeof queryInstanceInformation>;
   patchStates(region: string, query: PatchStatesQuery): ReturnType<typeof queryPatchStates>;
   opsItems(region: string, query: OpsItemsQuery): ReturnType<typeof queryOpsItems>;
+  /** GetOpsItem (OpsItemNotFoundException for IDs of other regions too). */
+  opsItem(region: string, id: string, arn?: string): OpsItem;
+  /** CreateOpsItem: created false when deduplicated to an open OpsItem (in 'return-existing' mode). */
+  createOpsItem(region: string, input: CreateOpsItemInput): { item: OpsItem; created: boolean };
+  updateOpsItem(region: string, input: UpdateOpsItemInput): OpsItem;
+  opsItemRelatedItems(region: string, query: RelatedItemsQuery): ReturnType<typeof listRelatedItems>;
+  associateOpsItemRelatedItem(region: string, input: AssociateInput): OpsItemRelatedItem;
+  disassociateOpsItemRelatedItem(region: string, opsItemId: string, associationId: string): void;
   ec2Instances(region: string, query: Ec2InstancesQuery): ReturnType<typeof queryEc2Instances>;
   /** Brings every command up to the clock (the reads below do this first). */
   sync(): void;
@@ -92,6 +117,10 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     throw new RangeError(`nodes must be an integer between 0 and ${MAX_NODES} (got ${nodeCount})`);
   }
   if (regions.length === 0) throw new RangeError('at least one region is needed');
+  const opsCenter: OpsCenterSettings = { dedup: options.opsItemDedup ?? 'return-existing', openLimit: options.opsItemOpenLimit ?? DEFAULT_OPEN_OPS_ITEM_LIMIT };
+  if (!OPS_ITEM_DEDUP_MODES.includes(opsCenter.dedup)) throw new RangeError(`opsItemDedup must be one of ${OPS_ITEM_DEDUP_MODES.join(', ')} (got ${opsCenter.dedup})`);
+  if (!Number.isInteger(opsCenter.openLimit) || opsCenter.openLimit < 0) throw new RangeError(`opsItemOpenLimit must be a whole number >= 0 (got ${opsCenter.openLimit})`);
+  const caller = callerArn(accountId);
   const clock = createClock(options.now, options.timeSpeed ?? 1);
   const build = (): FleetStore => {
     const now = clock.now();
@@ -115,11 +144,19 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     reset() {
       store = build();
     },
+    opsCenter,
+    callerArn: caller,
     node: (region, id) => nodeInRegion(store, region, id),
     // Runs (an agent update) change what nodes report, so reads replay commands first.
     instanceInformation: (region, query) => (sync(), queryInstanceInformation(store, region, query)),
     patchStates: (region, query) => (sync(), queryPatchStates(store, region, query)),
     opsItems: (region, query) => queryOpsItems(store, region, query),
+    opsItem: (region, id, arn) => getOpsItem(store, region, id, arn),
+    createOpsItem: (region, input) => createOpsItem(store, opsCenter, region, clock.now(), caller, input),
+    updateOpsItem: (region, input) => updateOpsItem(store, opsCenter, region, clock.now(), caller, input),
+    opsItemRelatedItems: (region, query) => listRelatedItems(store, region, query),
+    associateOpsItemRelatedItem: (region, input) => associateRelatedItem(store, region, clock.now(), caller, input),
+    disassociateOpsItemRelatedItem: (region, opsItemId, associationId) => disassociateRelatedItem(store, region, opsItemId, associationId),
     ec2Instances: (region, query) => queryEc2Instances(store, region, query),
     sync,
     instancePatches: (region, query) => (sync(), queryInstancePatches(store, region, query)),
@@ -150,6 +187,10 @@ export { stateCode, type ReservationGroup } from './query-ec2-instances';
 export { platformSpec, LATEST_AGENT } from './catalog';
 export { privateDnsName, publicDnsName } from './infra';
 export { resourceArn } from './generate-ops-items';
+export {
+  callerArn, opsItemArn, resourceArnsOf, resourceTypeOfArn, dedupStringOf, DEFAULT_OPEN_OPS_ITEM_LIMIT, OPS_ITEM_DEDUP_MODES, MAX_OPDATA_VALUE_BYTES,
+  type OpsCenterSettings, type OpsItemDedupMode, type CreateOpsItemInput, type UpdateOpsItemInput, type AssociateInput, type RelatedItemsQuery,
+} from './ops-items';
 export { isListedBySsm, regionFleet, type FleetStore, type RegionFleet } from './store';
 export type { SimClock } from './clock';
 export { checkAdvance, checkSpeed, MAX_TIME_SPEED } from './clock';

@@ -2,6 +2,7 @@
 import type { CommandStore } from './commands/types';
 import type { SimMaintenanceWindow } from './maintenance-windows';
 import { buildPatchConfig, type RegionPatchConfig } from './patch-config';
+import { createRng, hashSeed, type Rng } from './prng';
 import type { OpsItem, SimNode } from './types';
 
 export interface RegionFleet {
@@ -29,6 +30,10 @@ export interface FleetStore {
   maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
   /** Run Command commands sent so far (all regions). */
   commands: CommandStore;
+  /** The seq the next OpsItem created through the API gets (after every generated one). */
+  nextOpsItemSeq: number;
+  /** Seeded draws for IDs made by API calls (OpsItem IDs, association IDs), so a replay gives the same IDs. */
+  opsRng: Rng;
 }
 
 function emptyRegion(region: string): RegionFleet {
@@ -61,6 +66,8 @@ export function buildStore(
   return {
     accountId: opts.accountId, generatedAt: opts.generatedAt, regions, byId, opsItemsById, tokenSecret: opts.tokenSecret,
     patchConfigs: opts.patchConfigs, maintenanceWindows: opts.maintenanceWindows, commands: { list: [], byId: new Map(), active: new Set() },
+    nextOpsItemSeq: opsItems.reduce((max, i) => Math.max(max, i.seq), 0) + 1,
+    opsRng: createRng(hashSeed('ops-api', opts.tokenSecret)),
   };
 }
 
@@ -76,6 +83,16 @@ export function patchConfigFor(store: FleetStore, region: string): RegionPatchCo
 
 export function regionFleet(store: FleetStore, region: string): RegionFleet {
   return store.regions.get(region) ?? emptyRegion(region);
+}
+
+/** The region's records, created if the region is outside the simulation (a write there keeps its data). */
+export function regionFleetForWrite(store: FleetStore, region: string): RegionFleet {
+  let fleet = store.regions.get(region);
+  if (!fleet) {
+    fleet = emptyRegion(region);
+    store.regions.set(region, fleet);
+  }
+  return fleet;
 }
 
 /** A node by id, only if it lives in `region`. */

@@ -117,22 +117,69 @@ export interface SimNode {
   packages?: Record<string, string>;
 }
 
+/** OpsItemStatus as the model lists it (issues use Open/InProgress/Resolved, change requests the rest). */
+export type OpsItemStatus =
+  | 'Open' | 'InProgress' | 'Resolved' | 'Pending' | 'TimedOut' | 'Cancelling' | 'Cancelled' | 'Failed'
+  | 'CompletedWithSuccess' | 'CompletedWithFailure' | 'Scheduled' | 'RunbookInProgress' | 'PendingChangeCalendarOverride'
+  | 'ChangeCalendarOverrideApproved' | 'ChangeCalendarOverrideRejected' | 'PendingApproval' | 'Approved' | 'Revoked'
+  | 'Rejected' | 'Closed';
+
+export type OpsItemSeverity = '1' | '2' | '3' | '4';
+
+/** One OperationalData entry: SearchableString entries show in DescribeOpsItems and can be searched; String ones only in GetOpsItem. */
+export interface OpsItemDataValue {
+  Value: string;
+  Type: 'SearchableString' | 'String';
+}
+
+/** A related item (ListOpsItemRelatedItems): seeded from `/aws/resources` or added by AssociateOpsItemRelatedItem. */
+export interface OpsItemRelatedItem {
+  /** Position in the OpsItem's list (paging follows it; never reused). */
+  seq: number;
+  associationId: string;
+  resourceType: string;
+  resourceUri: string;
+  associationType: string;
+  createdBy: string;
+  createdTime: number;
+  lastModifiedBy: string;
+  lastModifiedTime: number;
+}
+
 export interface OpsItem {
   id: string;
   seq: number;
   region: string;
-  nodeId: string;
+  /** The account the OpsItem belongs to (the simulation's own account). */
+  account: string;
+  /** The node the generator made it for; absent for OpsItems created through the API. */
+  nodeId?: string;
   title: string;
   description: string;
   source: string;
-  status: 'Open' | 'InProgress' | 'Resolved';
-  severity: '1' | '2' | '3' | '4';
-  priority: number;
-  category: string;
+  status: OpsItemStatus;
+  severity?: OpsItemSeverity;
+  priority?: number;
+  category?: string;
+  /** `/aws/issue`, `/aws/insight` or `/aws/changerequest`. */
   opsItemType: string;
   createdBy: string;
   lastModifiedBy: string;
   createdTime: number;
   lastModifiedTime: number;
-  resourceArns: string[];
+  /** "1" at creation, +1 on every UpdateOpsItem. */
+  version: string;
+  operationalData: Record<string, OpsItemDataValue>;
+  /** SNS topic ARNs (may be empty). */
+  notifications: string[];
+  /** RelatedOpsItems: IDs of other OpsItems. */
+  relatedOpsItems: string[];
+  relatedItems: OpsItemRelatedItem[];
+  /** Next related item seq. */
+  relatedSeq: number;
+  tags: Tag[];
+  plannedStartTime?: number;
+  plannedEndTime?: number;
+  actualStartTime?: number;
+  actualEndTime?: number;
 }

@@ -1,4 +1,5 @@
 /** Which fault (if any) a call meets, and the error AWS answers with for it. */
+import { callerArn } from '../fleet-sim/ops-items';
 import type { Scenario } from './index';
 
 export type FaultKind = 'outage' | 'denied' | 'throttled';
@@ -17,14 +18,13 @@ export interface CallInfo {
   accountId: string;
 }
 
-const ROLE = 'FleetDashboardReadOnly';
-
 export function isDenied(scenario: Scenario, service: string, operation: string): boolean {
   return scenario.denyOperations.some((d) => d === '*' || d === `${service}:*` || d === `${service}:${operation}`);
 }
 
 function denied(call: CallInfo): Fault {
-  const user = `arn:aws:sts::${call.accountId}:assumed-role/${ROLE}/mock-session`;
+  // The same caller identity OpsItems written through the API record as CreatedBy/LastModifiedBy.
+  const user = callerArn(call.accountId);
   const action = `${call.service}:${call.operation}`;
   if (call.service === 'ssm') {
     return {

@@ -121,8 +121,10 @@ export function validateJsonError(model: ServiceModel, operation: string, body: 
   if (!listed.includes(code) && !SSM_COMMON_ERRORS.includes(code)) problems.push(`${code} is neither an error of ${operation} nor a common error`);
   const members = model.shapes[code]?.members ?? {};
   for (const [key, value] of Object.entries(rest)) {
-    if (key !== 'message' && !(key in members)) problems.push(`error member ${key} is not in ${code}`);
-    if (typeof value !== 'string') problems.push(`error member ${key} is not a string`);
+    if (key === 'message' || key === 'Message') {
+      if (typeof value !== 'string') problems.push(`error member ${key} is not a string`);
+    } else if (!(key in members)) problems.push(`error member ${key} is not in ${code}`);
+    else problems.push(...validateJsonValue(model, members[key].shape, value, `${code}.${key}`));
   }
   if (Object.keys(rest).length === 0) problems.push('error has no message');
   return problems;

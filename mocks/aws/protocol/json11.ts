@@ -66,10 +66,11 @@ function messageKey(model: ServiceModel | undefined, code: string): string {
   return 'message';
 }
 
-export function jsonErrorBody(code: string, message: string, model?: ServiceModel): Record<string, string> {
-  return { __type: code, [messageKey(model, code)]: message };
+/** The error body; `fields` are the error shape's other members (ParameterNames, OpsItemId, ...), undefined ones dropped. */
+export function jsonErrorBody(code: string, message: string, model?: ServiceModel, fields?: Record<string, unknown>): Record<string, unknown> {
+  return { __type: code, [messageKey(model, code)]: message, ...fields };
 }
 
-export function jsonError(code: string, message: string, status: number, requestId: string, model?: ServiceModel): Response {
-  return textResponse(JSON.stringify(jsonErrorBody(code, message, model)), status, headers(requestId));
+export function jsonError(code: string, message: string, status: number, requestId: string, model?: ServiceModel, fields?: Record<string, unknown>): Response {
+  return textResponse(JSON.stringify(jsonErrorBody(code, message, model, fields)), status, headers(requestId));
 }
