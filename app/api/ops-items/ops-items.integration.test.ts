@@ -137,6 +137,34 @@ describe('creating OpsItems', () => {
     expect(reopened.created[0].id).not.toBe(first.created[0].id);
   });
 
+  it('makes one OpsItem whichever way AWS answers a deduplicated create (its ID, or OpsItemAlreadyExistsException)', async () => {
+    const node = await onlineNode(2);
+    const req = newItem({ title: 'Kernel panic loop', from: { kind: 'node', nodeId: node.id } });
+    const first = (await (await create(req)).json()).created[0];
+    // The dashboard cannot look for the open one first: AWS's answer to CreateOpsItem decides.
+    mock.scenario.denyOperations = ['ssm:DescribeOpsItems'];
+    mock.sim.opsCenter.dedup = 'already-exists';
+    const viaError = (await (await create(req)).json()).created[0];
+    expect(viaError).toMatchObject({ id: first.id, deduplicated: true });
+    mock.sim.opsCenter.dedup = 'return-existing';
+    const viaId = await create(req);
+    expect(viaId.status).toBe(201);
+    expect((await viaId.json()).created[0].id).toBe(first.id);
+    mock.scenario.denyOperations = [];
+    expect(calls('CreateOpsItem')).toBe(3);
+    expect((await list(`node=${node.id}&status=all&refresh=1`)).items.filter((i) => i.title === 'Kernel panic loop')).toHaveLength(1);
+  });
+
+  it("passes AWS's quota refusal on as a 409 that names it, and audits the failure", async () => {
+    mock.sim.opsCenter.openLimit = 0;
+    const e = await errorOf(await create({ ...newItem({ title: 'Over quota' }), region: 'us-east-1' }), 409);
+    mock.sim.opsCenter.openLimit = 10_000;
+    expect(e.code).toBe('OpsItemLimitExceededException');
+    expect(e.message).toMatch(/CreateOpsItem in us-east-1/);
+    const audit = queryAudit({ limit: 1, format: 'json', action: 'opsitem:create' }).records[0];
+    expect(audit).toMatchObject({ status: 'failed', errorCode: 'OpsItemLimitExceededException' });
+  });
+
   it('refuses what AWS would refuse, with a 400 that names the rule, and sends nothing', async () => {
     const cases: [object, RegExp][] = [
       [{ title: '' }, /title must not be empty/],
