@@ -8,7 +8,7 @@ import { configuredRegions } from '@/lib/aws/config';
 import { isOpenStatus, type BulkOpsItemsResponse, type OpsItemStatus } from '@/lib/contracts/ops-items';
 import { noteOpsItemChange } from '@/lib/fleet/ops-items-overlay';
 import { invalid } from '@/lib/errors';
-import { forgetOpsItemLists } from './list';
+import { afterOpsItemChange } from './list';
 
 /** UpdateOpsItem calls in flight at once: a bulk change of 1,000 must not eat the account's SSM request rate. */
 const CONCURRENCY = 4;
@@ -38,7 +38,7 @@ export async function bulkSetStatus(
       return { ...i, ok: r.ok, error: r.ok ? null : { code: r.error.code, message: r.error.message } };
     })),
   );
-  forgetOpsItemLists();
+  afterOpsItemChange(items.map((i) => i.region));
   const succeeded = results.filter((r) => r.ok).length;
   const failed = results.length - succeeded;
   auditFinished(auditId, {

@@ -11,7 +11,7 @@ import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { noteOpsItemChange } from '@/lib/fleet/ops-items-overlay';
 import { invalid } from '@/lib/errors';
 import { accountOf, nodeArn } from './arns';
-import { forgetOpsItemLists } from './list';
+import { afterOpsItemChange } from './list';
 import { DEDUP_KEY, RESOURCES_KEY, resourcesValue } from './map';
 import { dedupString, planCreation, type CreatePlan } from './sources';
 
@@ -75,7 +75,7 @@ export async function createOpsItems(input: CreateOpsItemInput, actor: Actor, id
       noteOpsItemChange({ region: plan.region, ref, nodeIds: plan.nodeIds, open: true });
     }
   }
-  forgetOpsItemLists();
+  afterOpsItemChange(plans.map((p) => p.region));
   auditFinished(auditId, {
     status: failed.length === 0 ? 'succeeded' : created.length ? 'partial' : 'failed',
     commandIds: created.map((c) => c.id),

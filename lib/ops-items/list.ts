@@ -7,6 +7,7 @@ import type { OpsItemRow, OpsItemsResponse, OpsItemsView, OpsRegionStatus } from
 import { filterKey, opsItemFilters } from './filters';
 import { toRow } from './map';
 import { rememberRegions } from './locate';
+import { peekRecentOpsItems, recentOpsItems } from '@/lib/fleet/recent-ops-items';
 
 /** A list read is served for this long; every change made here clears it, so the engineer sees their own edits. */
 const TTL_MS = 30_000;
@@ -49,7 +50,13 @@ export function listOpsItemsView(view: OpsItemsView, opts: { refresh?: boolean }
   return cache().get(filterKey(view, regions), { refresh: opts.refresh, args: { view, regions } });
 }
 
-/** After a change: the next read of any list asks AWS again. */
-export function forgetOpsItemLists(): void {
+/**
+ * After a change in these regions: the next read of any list asks AWS again, and the overview's OpsItem history is
+ * read again in the background (it keeps showing the previous read meanwhile).
+ */
+export function afterOpsItemChange(regions: string[]): void {
   g.__opsItemLists?.clear();
+  for (const region of new Set(regions)) {
+    if (peekRecentOpsItems(region)) recentOpsItems(region, { refresh: true }).catch((err) => console.error(`[ops-items] OpsItem history of ${region}:`, err));
+  }
 }

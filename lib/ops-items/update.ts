@@ -14,7 +14,7 @@ import { noteOpsItemChange } from '@/lib/fleet/ops-items-overlay';
 import { invalid } from '@/lib/errors';
 import { accountOf, nodeArn } from './arns';
 import { getOpsItemDetail, nodeResourceType } from './detail';
-import { forgetOpsItemLists } from './list';
+import { afterOpsItemChange } from './list';
 import { locateOpsItem } from './locate';
 import { nodeIdOfArn, RESOURCES_KEY, resourceArns, resourcesValue } from './map';
 
@@ -98,7 +98,7 @@ export async function changeOpsItem(id: string, input: UpdateOpsItemInput, actor
   }
   const warnings = await syncAssociations(region, id, account, relate, unrelate);
   auditFinished(auditId, { status: warnings.length ? 'partial' : 'succeeded', commandIds: [id], errorMessage: warnings.join('; ') || undefined });
-  forgetOpsItemLists();
+  afterOpsItemChange([region]);
   const detail = await getOpsItemDetail(id, region);
   noteOpsItemChange({
     region,
