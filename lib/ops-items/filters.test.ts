@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { OpsItemFilter } from '@aws-sdk/client-ssm';
 import { OpsItemsViewSchema, parseOpsItemsView } from '@/lib/contracts/ops-items';
-import { filterKey, opsItemFilters } from './filters';
+import { filterKey, opsItemFilters, statusPartitions } from './filters';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const view = (q: string) => {
@@ -50,5 +51,18 @@ describe('opsItemFilters', () => {
     };
     expect(bad('created=2w')).toMatch(/created: created must be 24h, 7d, 30d or 90d/);
     expect(bad('sort=colour')).toMatch(/sort/);
+  });
+
+  it('splits a query by status into disjoint parts that page in parallel, keeping every other filter', () => {
+    const sev: OpsItemFilter = { Key: 'Severity', Operator: 'Equal', Values: ['1'] };
+    const parts = (q: string) => statusPartitions(opsItemFilters(view(q), NOW)).map((p) => p.map((f) => `${f.Key}=${f.Values!.join('|')}`).join(' & '));
+    expect(parts('severity=1')).toEqual(['Status=Open & Severity=1', 'Status=InProgress & Severity=1']);
+    expect(parts('status=Resolved')).toEqual(['Status=Resolved']);
+    const all = statusPartitions([sev]);
+    expect(all.map((p) => p[0].Values)).toEqual([['Open'], ['InProgress'], ['Resolved'], expect.arrayContaining(['Closed', 'Pending', 'Approved'])]);
+    // Together the parts ask for every status exactly once.
+    expect(all.flatMap((p) => p[0].Values).sort()).toEqual([...new Set(all.flatMap((p) => p[0].Values))].sort());
+    expect(all.flatMap((p) => p[0].Values)).toHaveLength(20);
+    expect(all.every((p) => p[1] === sev)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { settle } from '@/lib/aws/settle';
 import { listOpsItems } from '@/lib/aws/ssm/describe-ops-items';
 import { createKeyedCache, type KeyedCache } from '@/lib/cache/keyed-cache';
 import type { OpsItemRow, OpsItemsResponse, OpsItemsView, OpsRegionStatus } from '@/lib/contracts/ops-items';
-import { filterKey, opsItemFilters } from './filters';
+import { filterKey, opsItemFilters, statusPartitions } from './filters';
 import { toRow } from './map';
 import { rememberRegions } from './locate';
 import { peekRecentOpsItems, recentOpsItems } from '@/lib/fleet/recent-ops-items';
@@ -27,7 +27,9 @@ function cache(): KeyedCache<OpsItemsResponse, Args> {
 /** Every region read in parallel with the view's filters applied by AWS; a region that fails is named, not fatal. */
 async function readList(view: OpsItemsView, regions: string[]): Promise<OpsItemsResponse> {
   const filters = opsItemFilters(view, Date.now());
-  const reads = await Promise.all(regions.map(async (region) => ({ region, r: await settle(listOpsItems(region, filters)) })));
+  const parts = statusPartitions(filters);
+  const readRegion = (region: string) => Promise.all(parts.map((p) => listOpsItems(region, p))).then((lists) => lists.flat());
+  const reads = await Promise.all(regions.map(async (region) => ({ region, r: await settle(readRegion(region)) })));
   const items: OpsItemRow[] = [];
   const status: OpsRegionStatus[] = [];
   for (const { region, r } of reads) {
