@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/nodes', label: 'Nodes' },
   { href: '/patching', label: 'Patching' },
   { href: '/inventory', label: 'Inventory' },
+  { href: '/ops-items', label: 'OpsItems' },
   { href: '/runs', label: 'Runs' },
   { href: '/commands', label: 'Commands' },
   { href: '/audit', label: 'Audit' },

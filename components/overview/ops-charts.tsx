@@ -8,14 +8,14 @@ import type { Caveat } from './caveats';
 import { ChartCard, ChartNote } from './chart-card';
 import { SEVERITY_COLOR, statusColor } from './colors';
 import { AxesSkeleton, LazyPlot } from './lazy-plot';
-import { OPEN_OPS_HREF, SEVERITY_KEYS as KEYS, sevLabel } from './ops-model';
+import { OPEN_OPS_HREF, OPEN_OPS_NODES_HREF, openOpsHref, opsStatusHref, SEVERITY_KEYS as KEYS, sevLabel } from './ops-model';
 
 const STATUS_LABEL: Record<string, string> = { InProgress: 'In progress' };
 
 export function OpsOpenChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
   const segments: Segment[] = s.openOpsBySeverity.map((b) => ({
     key: b.severity ?? 'none', label: sevLabel(b.severity), value: b.count, color: SEVERITY_COLOR[b.severity ?? 'none'] ?? SEVERITY_COLOR.none,
-    href: OPEN_OPS_HREF, title: `${sevLabel(b.severity)}: ${formatNumber(b.count)} open OpsItems (shows the nodes with open OpsItems)`,
+    href: openOpsHref(b.severity), title: `${sevLabel(b.severity)}: ${formatNumber(b.count)} open OpsItems (opens the list)`,
   }));
   return (
     <ChartCard
@@ -27,7 +27,9 @@ export function OpsOpenChart({ s, caveats }: { s: OverviewSummary; caveats: Cave
       {segments.length ? <BarList segments={segments} unit="OpsItems" /> : <ChartNote>No open OpsItem names a node.</ChartNote>}
       <ChartNote>
         Counts OpsItems that name a node.{' '}
-        <Link className="text-sky-700 hover:underline" href={OPEN_OPS_HREF}>Nodes with open OpsItems</Link>
+        <Link className="text-sky-700 hover:underline" href={OPEN_OPS_HREF}>All open OpsItems</Link>
+        {' · '}
+        <Link className="text-sky-700 hover:underline" href={OPEN_OPS_NODES_HREF}>Nodes with open OpsItems</Link>
       </ChartNote>
     </ChartCard>
   );
@@ -36,8 +38,8 @@ export function OpsOpenChart({ s, caveats }: { s: OverviewSummary; caveats: Cave
 export function OpsStatusChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
   const h = s.opsHistory;
   const segments: Segment[] = h.byStatus.map((b) => ({
-    key: b.status, label: STATUS_LABEL[b.status] ?? b.status, value: b.count, color: statusColor(b.status), href: OPEN_OPS_HREF,
-    title: `${b.status}: ${formatNumber(b.count)} OpsItems created in the last ${OPS_HISTORY_DAYS} days (shows the nodes with open OpsItems)`,
+    key: b.status, label: STATUS_LABEL[b.status] ?? b.status, value: b.count, color: statusColor(b.status), href: opsStatusHref(b.status),
+    title: `${b.status}: ${formatNumber(b.count)} OpsItems created in the last ${OPS_HISTORY_DAYS} days (opens the list)`,
   }));
   return (
     <ChartCard title={`OpsItems by status, last ${OPS_HISTORY_DAYS} days`} subtitle={<ReadAt total={h.total} readAt={h.readAt} />} caveats={caveats} testId="chart-ops-status">
@@ -65,7 +67,7 @@ export function OpsPerDayChart({ s, caveats }: { s: OverviewSummary; caveats: Ca
             <span aria-hidden className="h-2 w-2 rounded-sm" style={{ background: SEVERITY_COLOR[k] }} /> {sevLabel(k === 'none' ? null : k)}
           </span>
         ))}
-        <Link className="ml-auto text-sky-700 hover:underline" href={OPEN_OPS_HREF}>Nodes with open OpsItems</Link>
+        <Link className="ml-auto text-sky-700 hover:underline" href={OPEN_OPS_HREF}>Open OpsItems</Link>
       </div>
     </ChartCard>
   );

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { OpsDay } from '@/lib/contracts/summary';
 import { formatNumber } from '@/lib/format';
 import { SEVERITY_COLOR } from './colors';
-import { OPEN_OPS_HREF, SEVERITY_KEYS as KEYS, sevLabel } from './ops-model';
+import { opsDayHref, SEVERITY_KEYS as KEYS, sevLabel } from './ops-model';
 import { SvgLink } from './svg-link';
 
 /** The OpsItems-per-day recharts plot: loaded after the page (see OpsPerDayChart). */
@@ -33,7 +33,7 @@ type BarShape = { x?: number; y?: number; width?: number; height?: number; fill?
 function DayBar(p: BarShape) {
   if (!p.height || !p.payload) return null;
   return (
-    <SvgLink href={OPEN_OPS_HREF} label={`${dayLabel(p.payload.day)}: ${p.payload.total} OpsItems created`} focusable={false}>
+    <SvgLink href={opsDayHref(p.payload.day)} label={`${dayLabel(p.payload.day)}: ${p.payload.total} OpsItems created`} focusable={false}>
       <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={p.fill} className="seg-hover" />
     </SvgLink>
   );

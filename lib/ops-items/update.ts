@@ -10,6 +10,7 @@ import { listOpsItemRelatedItems } from '@/lib/aws/ssm/list-ops-item-related-ite
 import { updateOpsItem } from '@/lib/aws/ssm/update-ops-item';
 import { isOpenStatus, OPS_LIMITS, settableStatuses, type OpsItemDetail, type UpdateOpsItemInput } from '@/lib/contracts/ops-items';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
+import type { FleetSnapshot } from '@/lib/fleet/types';
 import { noteOpsItemChange } from '@/lib/fleet/ops-items-overlay';
 import { invalid } from '@/lib/errors';
 import { accountOf, nodeArn } from './arns';
@@ -26,6 +27,15 @@ function checkAgainst(item: OpsItem, input: UpdateOpsItemInput): void {
     throw invalid('StatusNotAllowed', allowed.length
       ? `status: an OpsItem of type ${type} can be set to ${allowed.join(', ')}, not ${input.status}`
       : `status: the status of a ${type} OpsItem follows its Change Manager workflow and cannot be set here`);
+  }
+}
+
+/** Nodes to relate must be known, and in the OpsItem's region (a node page reads its own region's OpsItems). */
+function checkRelatable(snap: FleetSnapshot, region: string, relate: string[]): void {
+  for (const id of relate) {
+    const hit = snap.byId.get(id);
+    if (!hit) throw invalid('UnknownNode', `relate: node ${id} is not in the fleet (as last read); refresh the fleet or check the ID`);
+    if (hit.region.region !== region) throw invalid('OtherRegion', `relate: node ${id} is in ${hit.region.region}, this OpsItem in ${region}; OpsItems are regional, so create one there`);
   }
 }
 
@@ -83,6 +93,7 @@ export async function changeOpsItem(id: string, input: UpdateOpsItemInput, actor
   const relate = input.relate ?? [];
   const unrelate = input.unrelate ?? [];
   const snap = relate.length ? await getFleetSnapshot() : null;
+  if (snap) checkRelatable(snap, region, relate);
   const account = () => accountOf(snap!, region);
   const resources = newResources(item, region, account, relate, unrelate);
   const request = awsRequest(id, input, resources);

@@ -104,6 +104,9 @@ describe('changing OpsItems', () => {
     expect((await errorOf(await patch(item.id, { severity: '0' }), 400)).message).toMatch(/severity/);
     expect((await errorOf(await patch(item.id, { title: ' ' }), 400)).message).toMatch(/title must not be empty/);
     expect((await errorOf(await patch(item.id, { relate: ['i-nope'] }), 400)).message).toMatch(/node ID/);
+    expect((await errorOf(await patch(item.id, { relate: ['i-0000000000000beef'] }), 400)).message).toMatch(/not in the fleet/);
+    const elsewhere = (await getFleetSnapshot()).nodes.find((n) => n.region !== item.region)!;
+    expect((await errorOf(await patch(item.id, { relate: [elsewhere.id] }), 400)).message).toMatch(/OpsItems are regional/);
     expect((await errorOf(await patch('oi-000000000000', { status: 'Resolved' }), 404)).code).toBe('OpsItemNotFound');
     expect((await errorOf(await patch('not-an-id', { status: 'Resolved' }), 400)).message).toMatch(/OpsItem ID/);
     expect(calls('UpdateOpsItem')).toBe(0);

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { nodeQuery } from '@/lib/query/fleet';
-import type { NodeDetail, NodeRow } from '@/lib/contracts/node';
+import type { NodeRow } from '@/lib/contracts/node';
 import { platformLabel } from '@/lib/contracts/columns';
 import { ec2InstanceUrl, fleetManagerUrl, portForwardCommand, sessionManagerUrl, startSessionCommand } from '@/lib/contracts/links';
 import { formatAge, formatDateTime } from '@/lib/format';
@@ -17,6 +17,7 @@ import { LaunchButton } from '@/components/runs/launch-button';
 import { commandSpec, patchSpec, updateAgentSpec } from '@/components/runs/presets';
 import { NodeCommands } from './node-commands';
 import { NodeInventory } from './node-inventory';
+import { NodeOpsItems } from './node-ops-items';
 import { ComplianceTimeline } from '@/components/history/compliance-timeline';
 
 const ACTION = 'rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50';
@@ -105,7 +106,7 @@ export function NodeDetailView({ id }: { id: string }) {
           )}
         </Card>
         <PatchCard node={n} now={now} />
-        <OpsItemsCard detail={d} />
+        <NodeOpsItems detail={d} />
         {n.managed && (
           <div className="lg:col-span-2">
             <NodeCommands nodeId={n.id} />
@@ -235,32 +236,6 @@ function PatchCard({ node: n, now }: { node: NodeRow; now: number }) {
             Patch group <b>{n.patchGroup ?? '—'}</b> · baseline <span className="font-mono">{n.baselineId ?? '—'}</span>
           </p>
         </>
-      )}
-    </Card>
-  );
-}
-
-function OpsItemsCard({ detail }: { detail: NodeDetail }) {
-  return (
-    <Card title={`Open OpsItems (${detail.opsItems.length})`}>
-      {detail.node.openOpsItems === null ? (
-        <p className="text-sm text-amber-700">OpsItems could not be read for this region.</p>
-      ) : detail.opsItems.length === 0 ? (
-        <p className="text-sm text-slate-500">None.</p>
-      ) : (
-        <ul className="divide-y divide-slate-100 text-sm">
-          {detail.opsItems.map((o) => (
-            <li key={o.id} className="py-1.5">
-              <div className="flex items-center gap-2">
-                <Badge tone={o.severity === '1' ? 'red' : o.severity === '2' ? 'amber' : 'gray'}>Sev {o.severity ?? '?'}</Badge>
-                <span className="font-medium">{o.title}</span>
-              </div>
-              <div className="text-xs text-slate-500">
-                <span className="font-mono">{o.id}</span> · {o.status} · {o.source} · {formatDateTime(o.createdAt)}
-              </div>
-            </li>
-          ))}
-        </ul>
       )}
     </Card>
   );

@@ -4,6 +4,7 @@ import type { ColumnDef as TableColumnDef } from '@tanstack/react-table';
 import type { NodeRow } from '@/lib/contracts/node';
 import { columnDef, platformLabel } from '@/lib/contracts/columns';
 import { groupValue } from '@/lib/contracts/node-view';
+import { opsItemsHref } from '@/lib/contracts/ops-items';
 import { formatAge, formatDateTime } from '@/lib/format';
 import { PingBadge } from '@/components/fleet/ping-badge';
 import { PatchBadge } from '@/components/fleet/patch-badge';
@@ -50,7 +51,13 @@ const CELLS: Record<string, Cell> = {
   vpcId: (r) => mono(r.vpcId),
   patch: (r) => <PatchBadge row={r} />,
   ops: (r) =>
-    r.openOpsItems === null ? <Dash /> : r.openOpsItems > 0 ? <span className="font-semibold text-amber-700">{r.openOpsItems}</span> : <span className="text-slate-400">0</span>,
+    r.openOpsItems === null ? (
+      <Dash />
+    ) : (
+      <Link prefetch={false} href={opsItemsHref({ node: r.id })} title={`Open OpsItems of ${r.name ?? r.id}`} className={r.openOpsItems > 0 ? 'font-semibold text-amber-700 hover:underline' : 'text-slate-400 hover:underline'}>
+        {r.openOpsItems}
+      </Link>
+    ),
   scannedAt: (r, now) => (r.patchScannedAt ? <span title={formatDateTime(r.patchScannedAt)}>{formatAge(r.patchScannedAt, now)}</span> : <Dash />),
   launchTime: (r, now) => (r.launchTime ? <span title={formatDateTime(r.launchTime)}>{formatAge(r.launchTime, now)}</span> : <Dash />),
   critical: (r) => (r.patchCritical ? <span className="font-semibold text-red-700">{r.patchCritical}</span> : text(r.patchCritical)),

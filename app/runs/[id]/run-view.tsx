@@ -73,7 +73,7 @@ export function RunView({ id }: { id: string }) {
       <nav className="text-sm text-slate-500"><Link href="/runs" className="text-sky-700 hover:underline">Runs</Link> / <span className="font-mono">{r.id}</span></nav>
       <RunHeader d={d} failed={failed} retrySpec={retrySpec} rerunSpec={rerunSpec} />
       <OutcomeBar counts={d.counts} expected={r.expectedNodes} total={d.total} active={filters.outcomes} onToggle={toggle} />
-      <TriagePanel groups={d.triage} pending={d.triagePending} active={filters.group} onShow={(g) => setFilters({ ...filters, group: g })} retrySpec={retryGroup} canAct={canAct} />
+      <TriagePanel run={{ id: r.id, document: r.document }} groups={d.triage} pending={d.triagePending} active={filters.group} onShow={(g) => setFilters({ ...filters, group: g })} retrySpec={retryGroup} canAct={canAct} />
       {selected.size > 0 && (
         <div className="flex items-center gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm text-red-900" data-testid="cancel-bar">
           <span className="font-medium">{formatNumber(selected.size)} unfinished node{selected.size > 1 ? 's' : ''} selected</span>

@@ -4,10 +4,12 @@ import type { TriageGroup } from '@/lib/contracts/run';
 import { formatNumber } from '@/lib/format';
 import { LaunchButton } from '@/components/runs/launch-button';
 import type { LaunchSpec } from '@/components/runs/run-launcher';
+import { CreateOpsItemButton } from '@/components/ops-items/create-button';
+import { triagePreset } from './triage-ops-item';
 
-/** Failed nodes grouped by how they failed: one glance shows "37 nodes failed the same way"; each group can be retried alone. */
-export function TriagePanel({ groups, pending, active, onShow, retrySpec, canAct }: {
-  groups: TriageGroup[]; pending: number; active: string | null; onShow: (key: string | null) => void; retrySpec: (g: TriageGroup) => LaunchSpec; canAct: boolean;
+/** Failed nodes grouped by how they failed: one glance shows "37 nodes failed the same way"; each group can be retried alone, or become an OpsItem. */
+export function TriagePanel({ run, groups, pending, active, onShow, retrySpec, canAct }: {
+  run: { id: string; document: string }; groups: TriageGroup[]; pending: number; active: string | null; onShow: (key: string | null) => void; retrySpec: (g: TriageGroup) => LaunchSpec; canAct: boolean;
 }) {
   if (!groups.length && !pending) return null;
   return (
@@ -35,7 +37,10 @@ export function TriagePanel({ groups, pending, active, onShow, retrySpec, canAct
             </div>
             <div className="flex flex-col items-end gap-1">
               <button type="button" className="text-xs text-sky-700 hover:underline" onClick={() => onShow(active === g.key ? null : g.key)}>{active === g.key ? 'Show all nodes' : 'Show these nodes'}</button>
-              {OUTCOMES[g.outcome].retryable ? <LaunchButton testId="retry-group" disabled={!canAct} spec={() => retrySpec(g)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">Retry these {formatNumber(g.count)}…</LaunchButton> : <span className="text-xs text-slate-500" title="The document does not support their platform: a retry would fail the same way">not retryable</span>}
+              <div className="flex flex-wrap justify-end gap-1">
+                <CreateOpsItemButton testId="triage-create-ops-item" preset={() => triagePreset(run, g)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50">Create OpsItem…</CreateOpsItemButton>
+                {OUTCOMES[g.outcome].retryable ? <LaunchButton testId="retry-group" disabled={!canAct} spec={() => retrySpec(g)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50">Retry these {formatNumber(g.count)}…</LaunchButton> : <span className="px-1 text-xs text-slate-500" title="The document does not support their platform: a retry would fail the same way">not retryable</span>}
+              </div>
             </div>
           </li>
         ))}

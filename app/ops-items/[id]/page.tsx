@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { OpsItemIdSchema } from '@/lib/contracts/ops-items';
+import { Banner } from '@/components/ui/banner';
+import { OpsItemView } from './ops-item-view';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The segment as typed: decoded once, and as is if it is not valid percent-encoding (decoding twice would throw on "%25"). */
+function segment(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: segment((await params).id) };
+}
+
+export default async function OpsItemPage({ params }: Props) {
+  const raw = segment((await params).id);
+  const id = OpsItemIdSchema.safeParse(raw);
+  if (!id.success) {
+    return (
+      <div className="mx-auto max-w-3xl" data-testid="not-ops-item-id">
+        <Banner kind="error" title={`“${raw}” is not an OpsItem ID`}>
+          OpsItem IDs are <code>oi-</code> followed by 12 hexadecimal characters, such as <code>oi-0123456789ab</code>.
+        </Banner>
+      </div>
+    );
+  }
+  return <OpsItemView id={id.data} />;
+}
