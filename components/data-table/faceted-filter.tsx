@@ -5,7 +5,8 @@ import { formatNumber } from '@/lib/format';
 export interface FacetOption {
   value: string;
   label?: string;
-  count: number;
+  /** Matching rows; undefined when not known (not shown, rather than a misleading 0). */
+  count?: number;
 }
 
 /** A multi-select filter with the number of matching rows next to each value. */
@@ -15,12 +16,17 @@ export function FacetedFilter({
   selected,
   onChange,
   testId,
+  extra,
+  emptyText = 'No values',
 }: {
   title: string;
   options: FacetOption[];
   selected: string[];
   onChange: (values: string[]) => void;
   testId: string;
+  /** Shown above the values (e.g. an "every status" switch). */
+  extra?: React.ReactNode;
+  emptyText?: string;
 }) {
   const set = new Set(selected);
   const toggle = (v: string) => onChange(set.has(v) ? selected.filter((x) => x !== v) : [...selected, v]);
@@ -35,17 +41,18 @@ export function FacetedFilter({
         </>
       }
     >
-      <ul className="space-y-0.5">
+      {extra}
+      <ul className="space-y-0.5" aria-label={`${title} filter`}>
         {options.map((o) => (
           <li key={o.value}>
             <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-50">
               <input type="checkbox" checked={set.has(o.value)} onChange={() => toggle(o.value)} />
               <span className="flex-1 truncate">{o.label ?? o.value}</span>
-              <span className="text-xs tabular-nums text-slate-500">{formatNumber(o.count)}</span>
+              {o.count !== undefined && <span className="text-xs tabular-nums text-slate-500">{formatNumber(o.count)}</span>}
             </label>
           </li>
         ))}
-        {options.length === 0 && <li className="px-1.5 py-1 text-sm text-slate-500">No values</li>}
+        {options.length === 0 && <li className="px-1.5 py-1 text-sm text-slate-500">{emptyText}</li>}
       </ul>
       {selected.length > 0 && (
         <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-1.5 py-1 text-left text-xs text-sky-700 hover:bg-slate-50">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchParamEntries, type SearchParamsLike } from './search-params';
 import { PingStatusSchema, type NodeRow } from './node';
 import { columnDef, DEFAULT_COLUMNS, isColumnId, TAG_COLUMN_PREFIX } from './columns';
 
@@ -74,10 +75,8 @@ const SCALARS = new Set(['q', 'sort', 'dir', 'group', 'sw']);
 const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami']);
 
 /** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
-export function searchParamsToInput(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const entries: [string, string][] = [];
-  if (params instanceof URLSearchParams) params.forEach((v, k) => entries.push([k, v]));
-  else for (const [k, v] of Object.entries(params)) for (const x of [v ?? []].flat()) entries.push([k, x]);
+export function searchParamsToInput(params: SearchParamsLike) {
+  const entries = searchParamEntries(params);
   const out: Record<string, unknown> = {};
   for (const [k, v] of entries) {
     if (SCALARS.has(k)) out[k] ??= v;
@@ -87,7 +86,7 @@ export function searchParamsToInput(params: URLSearchParams | Record<string, str
   return out;
 }
 
-export function parseNodeView(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+export function parseNodeView(params: SearchParamsLike) {
   return NodeViewSchema.safeParse(searchParamsToInput(params));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchParamEntries, type SearchParamsLike } from './search-params';
 import { NodeRowSchema } from './node';
 
 /**
@@ -155,10 +156,8 @@ const SCALARS = new Set(['created', 'createdAfter', 'createdBefore', 'node', 'ti
 const LISTS = new Set(['status', 'severity', 'priority', 'category', 'source', 'type', 'region']);
 export const OPS_VIEW_PARAMS = [...SCALARS, ...LISTS];
 
-export function opsViewInput(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, unknown> {
-  const entries: [string, string][] = [];
-  if (params instanceof URLSearchParams) params.forEach((v, k) => entries.push([k, v]));
-  else for (const [k, v] of Object.entries(params)) for (const x of [v ?? []].flat()) entries.push([k, x]);
+export function opsViewInput(params: SearchParamsLike): Record<string, unknown> {
+  const entries = searchParamEntries(params);
   const out: Record<string, unknown> = {};
   for (const [k, v] of entries) {
     if (SCALARS.has(k)) out[k] ??= v;
@@ -167,7 +166,7 @@ export function opsViewInput(params: URLSearchParams | Record<string, string | s
   return out;
 }
 
-export const parseOpsItemsView = (params: URLSearchParams | Record<string, string | string[] | undefined>) =>
+export const parseOpsItemsView = (params: SearchParamsLike) =>
   OpsItemsViewSchema.safeParse(opsViewInput(params));
 
 export const DEFAULT_OPS_VIEW: OpsItemsView = OpsItemsViewSchema.parse({});

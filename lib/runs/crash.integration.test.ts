@@ -3,44 +3,21 @@
  * A new process finds the commands by their run tag, records them as sent, the rest as never sent, completes the
  * audit record, and a repeated submission still sends nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMockAwsServer, type MockAwsServer } from '@/mocks/create-server';
-import { freshKey, useTempDataDir } from '@/lib/testing/actions';
-import { setAwsTestEnv, TEST_REGIONS } from '@/lib/testing/mock-aws';
-import { resetClients } from '@/lib/aws/clients';
-import { resetFleetCache, getFleetSnapshot } from '@/lib/fleet/fleet';
+import { expect, it } from 'vitest';
+import { freshKey } from '@/lib/testing/actions';
+import { installCrashMock, spawnDashboardScript, until } from '@/lib/testing/crash';
+import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { queryAudit } from '@/lib/actions/audit';
 import { db } from '@/lib/db/database';
 import { getRunDetail, resetRunProgress } from './progress';
 import { reconcileOnStart } from './reconcile';
 import { getRun } from './store';
 
-let mock: MockAwsServer;
-let endpoint = '';
-let child: ChildProcess | undefined;
-
-beforeAll(async () => {
-  mock = createMockAwsServer({ port: 0, nodes: 300, seed: 42, timeSpeed: 0, regions: TEST_REGIONS });
-  endpoint = await mock.listen();
-});
-afterAll(async () => {
-  child?.kill('SIGKILL');
-  await mock.close();
-});
-
-const until = async (what: string, ok: () => boolean, ms = 60_000) => {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (ok()) return;
-  throw new Error(`timed out waiting for ${what}`);
-};
+const crash = installCrashMock();
 
 it('a process killed between SendCommand and recording its answer loses no record of what was sent', async () => {
-  const dataDir = useTempDataDir();
-  setAwsTestEnv();
-  process.env.AWS_ENDPOINT_URL = endpoint;
-  resetClients();
-  resetFleetCache();
+  const mock = crash.mock();
+  const dataDir = crash.begin();
   resetRunProgress();
   const snap = await getFleetSnapshot();
   const nodes = snap.nodes.filter((n) => n.managed && n.ping === 'Online' && n.platformType === 'Linux' && n.region === 'us-east-1').slice(0, 60);
@@ -48,17 +25,10 @@ it('a process killed between SendCommand and recording its answer loses no recor
   const key = freshKey();
   // AWS carries out each SendCommand at once but its answer takes 30 s to come back: the sender dies before it arrives.
   mock.scenario.slowAnswers = { 'ssm:SendCommand': 30_000 };
-  let out = '';
-  child = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'lib/testing/run-sender.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, RUN_BODY: JSON.stringify(body), RUN_KEY: key, DEMO_MODE: '', DASHBOARD_MODE: 'operator' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (b) => (out += String(b)));
-  child.stderr!.on('data', (b) => (out += String(b)));
-  await until('the run to be recorded and AWS to accept its commands', () => /recorded run-/.test(out) && mock.sim.store.commands.list.length === 2);
-  child.kill('SIGKILL');
-  await new Promise((r) => child!.once('exit', r));
-  const runId = /recorded (run-[0-9a-z-]+)/.exec(out)![1];
+  const sender = spawnDashboardScript('run-sender.ts', { DATA_DIR: dataDir, RUN_BODY: JSON.stringify(body), RUN_KEY: key });
+  await until('the run to be recorded and AWS to accept its commands', () => /recorded run-/.test(sender.output()) && mock.sim.store.commands.list.length === 2);
+  await sender.kill();
+  const runId = /recorded (run-[0-9a-z-]+)/.exec(sender.output())![1];
   const accepted = mock.sim.store.commands.list.map((c) => c.id).sort();
   expect(getRun(runId)!.commands.map((c) => c.state)).toEqual(['sending', 'sending']); // what the dead process left
   mock.scenario.slowAnswers = {};

@@ -4,7 +4,8 @@ import {
   DASHBOARD_SOURCE, OPS_CATEGORIES, OPS_ITEM_STATUSES, OPS_ITEM_TYPES, OPS_SEVERITIES, SEVERITY_LABEL, statusLabel,
   type OpsItemRow, type OpsItemsView,
 } from '@/lib/contracts/ops-items';
-import { MultiFilter, optionsOf } from './multi-filter';
+import { FacetedFilter } from '@/components/data-table/faceted-filter';
+import { optionsOf } from './filter-options';
 import { CreatedFilter } from './created-filter';
 import { NodeFilter, TitleFilter } from './text-filters';
 
@@ -35,7 +36,7 @@ export function OpsFilters({ view, setView, rows, regions }: { view: OpsItemsVie
     <>
       <TitleFilter view={view} setView={setView} />
       <NodeFilter view={view} setView={setView} />
-      <MultiFilter
+      <FacetedFilter emptyText="No values in this list"
         testId="filter-status" title="Status" selected={all ? [] : view.status} onChange={(v) => setView({ status: v as OpsItemsView['status'] })}
         options={optionsOf(c.status, STATUS_ORDER, view.status.filter((s) => s !== 'all'), statusLabel)}
         extra={
@@ -45,12 +46,12 @@ export function OpsFilters({ view, setView, rows, regions }: { view: OpsItemsVie
           </label>
         }
       />
-      <MultiFilter testId="filter-severity" title="Severity" selected={view.severity} onChange={(v) => setView({ severity: v as OpsItemsView['severity'] })} options={optionsOf(c.severity, OPS_SEVERITIES, view.severity, (s) => `${s} · ${SEVERITY_LABEL[s] ?? s}`)} />
-      <MultiFilter testId="filter-priority" title="Priority" selected={view.priority} onChange={(v) => setView({ priority: v as OpsItemsView['priority'] })} options={optionsOf(c.priority, ['1', '2', '3', '4', '5'], view.priority)} />
-      <MultiFilter testId="filter-category" title="Category" selected={view.category} onChange={(v) => setView({ category: v as OpsItemsView['category'] })} options={optionsOf(c.category, OPS_CATEGORIES, view.category)} />
-      <MultiFilter testId="filter-source" title="Source" selected={view.source} onChange={(v) => setView({ source: v })} options={optionsOf(c.source, [DASHBOARD_SOURCE], view.source)} />
-      <MultiFilter testId="filter-type" title="Type" selected={view.type} onChange={(v) => setView({ type: v })} options={optionsOf(c.type, OPS_ITEM_TYPES, view.type)} />
-      <MultiFilter testId="filter-region" title="Region" selected={view.region} onChange={(v) => setView({ region: v })} options={optionsOf(c.region, regions, view.region)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-severity" title="Severity" selected={view.severity} onChange={(v) => setView({ severity: v as OpsItemsView['severity'] })} options={optionsOf(c.severity, OPS_SEVERITIES, view.severity, (s) => `${s} · ${SEVERITY_LABEL[s] ?? s}`)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-priority" title="Priority" selected={view.priority} onChange={(v) => setView({ priority: v as OpsItemsView['priority'] })} options={optionsOf(c.priority, ['1', '2', '3', '4', '5'], view.priority)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-category" title="Category" selected={view.category} onChange={(v) => setView({ category: v as OpsItemsView['category'] })} options={optionsOf(c.category, OPS_CATEGORIES, view.category)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-source" title="Source" selected={view.source} onChange={(v) => setView({ source: v })} options={optionsOf(c.source, [DASHBOARD_SOURCE], view.source)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-type" title="Type" selected={view.type} onChange={(v) => setView({ type: v })} options={optionsOf(c.type, OPS_ITEM_TYPES, view.type)} />
+      <FacetedFilter emptyText="No values in this list" testId="filter-region" title="Region" selected={view.region} onChange={(v) => setView({ region: v })} options={optionsOf(c.region, regions, view.region)} />
       <CreatedFilter view={view} setView={setView} />
     </>
   );
