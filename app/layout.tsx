@@ -14,6 +14,9 @@ export const metadata: Metadata = {
   description: 'Managed nodes, patch compliance and actions across an AWS Systems Manager fleet',
 };
 
+/** When this request renders (outside the component: a render must be pure for React's linter, a request is not). */
+const renderTime = () => Date.now();
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection(); // configuration is read at run time, never at build time
   const info = dashboardInfo();
@@ -21,6 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const refusal = refusalReason(actor);
   return (
     <html lang="en">
+      <head>
+        {/* The time this page was rendered: relative ages ("2m ago") hydrate from it, so server and browser agree. */}
+        <meta name="render-time" content={String(renderTime())} />
+      </head>
       <body className="min-h-screen bg-slate-100 text-slate-900 antialiased">
         <Providers>
           <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-slate-100">

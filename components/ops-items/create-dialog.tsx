@@ -21,6 +21,7 @@ export function CreateOpsItemDialog({ preset, onClose }: { preset: CreatePreset;
   const { canAct, refusal } = useCanAct();
   const invalidate = useInvalidateOps();
   const [draft, setDraft] = useState<CreateDraft>(() => initialDraft(preset));
+  const [initial] = useState(draft);
   const [attempted, setAttempted] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const key = useRef<{ body: string; key: string } | null>(null);
@@ -42,7 +43,7 @@ export function CreateOpsItemDialog({ preset, onClose }: { preset: CreatePreset;
   };
 
   return (
-    <Modal title={preset.dialogTitle} onClose={onClose} busy={busy} wide>
+    <Modal title={preset.dialogTitle} onClose={onClose} busy={busy} dirty={draft !== initial && !create.isSuccess} wide>
       {create.isSuccess ? (
         <CreatedResult result={create.data} onClose={onClose} />
       ) : (

@@ -50,6 +50,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const [typed, setTyped] = useState('');
   const [picking, setPicking] = useState(!spec.document);
   const previewRef = useRef<HTMLDivElement>(null);
+  const [initial] = useState(() => ({ typedTargets, options }));
 
   const defs = doc.data?.parameters ?? [];
   const values = params ?? (doc.data ? initialParameters(defs, spec.parameters) : {});
@@ -86,9 +87,11 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const stale = sending.error instanceof ApiRequestError && sending.error.code === 'PreviewStale';
   const canAct = me.data?.canAct ?? false;
   const busy = sending.isPending;
+  // Anything the operator typed or chose: closing by a stray click or key asks first.
+  const dirty = params !== null || preview !== null || typed !== '' || typedTargets !== initial.typedTargets || options !== initial.options || (!spec.document && docName !== null);
 
   return (
-    <Modal title={spec.title} onClose={onClose} busy={busy} wide>
+    <Modal title={spec.title} onClose={onClose} busy={busy} dirty={dirty} wide>
       <div className="space-y-5">
         {!spec.lockDocument && (picking || !docName) && <DocumentPicker value={docName} onPick={changed((n: string) => { setDocName(n); setParams(null); setPicking(false); })} />}
         {docName && doc.isPending && <p className="text-sm text-slate-500">Reading {docName}…</p>}
