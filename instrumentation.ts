@@ -1,9 +1,20 @@
 /**
- * At server start: finish what a crashed or restarted process left in flight (runs being sent, idempotency keys
- * being processed), from AWS's own record. In the background: the dashboard serves while it runs.
+ * At server start: refuse to run, saying why, with settings that must not be run with (DEMO_MODE, which makes every
+ * caller an operator, while AWS calls could reach anything but a simulated AWS on this machine). Then finish what a
+ * crashed or restarted process left in flight (runs being sent, idempotency keys being processed), from AWS's own
+ * record. In the background: the dashboard serves while it runs.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // TRACE and methods Next.js cannot turn into a Request fail before any route runs: answer them on Node's server.
+  const { installMethodGuard } = await import('@/lib/api/method-guard');
+  await installMethodGuard();
+  const { startupProblem } = await import('@/lib/actions/settings');
+  const problem = startupProblem();
+  if (problem) {
+    console.error(`[startup] refusing to start: ${problem}`);
+    process.exit(1);
+  }
   const { reconcileOnStart } = await import('@/lib/runs/reconcile');
   const { reconcileOpsItemsOnStart } = await import('@/lib/ops-items/reconcile');
   // OpsItem actions first: the runs' pass releases every key it does not know.

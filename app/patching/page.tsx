@@ -3,7 +3,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { getQueryClient } from '@/lib/query/query-client';
 import { patchingKeys } from '@/lib/query/keys';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
-import { complianceSummary } from '@/lib/patching/compliance';
+import { fleetCompliance } from '@/lib/patching/compliance';
 import { PatchingView } from './patching-view';
 
 export const dynamic = 'force-dynamic';
@@ -13,10 +13,7 @@ export default async function PatchingPage() {
   const qc = getQueryClient();
   await qc.prefetchQuery({
     queryKey: patchingKeys.summary(),
-    queryFn: async () => {
-      const snap = await getFleetSnapshot();
-      return complianceSummary(snap.nodes, snap.generatedAt);
-    },
+    queryFn: async () => fleetCompliance(await getFleetSnapshot()),
   });
   return (
     <HydrationBoundary state={dehydrate(qc)}>

@@ -11,6 +11,8 @@ import { Stat } from '@/components/ui/stat';
 import { Banner } from '@/components/ui/banner';
 import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
 import { RunLauncher } from '@/components/runs/run-launcher';
+import { IncompleteBanner } from '@/components/fleet/incomplete-banner';
+import { PATCH_SOURCES } from '@/components/fleet/incomplete';
 import { patchSpec } from '@/components/runs/presets';
 import { PatchConfigSections } from './patch-config-sections';
 
@@ -32,6 +34,7 @@ export function PatchingView() {
         <h1 className="text-lg font-semibold">Patch compliance</h1>
         <p className="text-sm text-slate-600">{formatNumber(s.managed)} managed nodes · every figure opens the matching nodes</p>
       </div>
+      <IncompleteBanner regions={s.regions} sources={PATCH_SOURCES} what="Patch figures" />
       <Summary s={s} />
       <div className="grid gap-5 xl:grid-cols-[3fr_2fr]">
         <GroupTable title="By patch group" rows={s.byPatchGroup} link={(k) => nodesHref({ pgroup: [k] })} onPatch={patchGroup} baselineName={baselineName} />

@@ -11,6 +11,7 @@ import { DataTable, type ColumnDef } from '@/components/data-table/data-table';
 
 const DIM: Record<string, string> = { az: 'AZ', environment: 'Environment', asg: 'Auto Scaling group' };
 const FATE: Record<NodeFate, { label: string; tone: Tone; rank: number }> = {
+  regionDown: { label: 'region could not be read', tone: 'red', rank: -1 },
   unsupported: { label: 'would end Invalid Platform', tone: 'red', rank: 0 },
   offline: { label: 'not Online', tone: 'amber', rank: 1 },
   stopped: { label: 'EC2 not running', tone: 'gray', rank: 2 },
@@ -38,7 +39,43 @@ const columns: ColumnDef<PreviewNode>[] = [
 ];
 
 /** Exactly what the run will do, before anything is sent. */
-export function PreviewPanel({ p, onKeepUnsupported }: { p: RunPreview; onKeepUnsupported?: (keep: boolean) => void }) {
+/** Regions that could not be read, with targeted nodes: left out, or kept on an explicit request. */
+function FailedRegions({ p, onKeep }: { p: RunPreview; onKeep?: (regions: string[]) => void }) {
+  const failed = p.failedRegions ?? [];
+  if (!failed.length) return null;
+  const kept = failed.filter((f) => f.kept).map((f) => f.region);
+  return (
+    <div data-testid="preview-failed-regions" role="status" className="space-y-1 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+      <p className="font-semibold">
+        {failed.length === 1 ? `${failed[0].region} could not be read` : `${failed.map((f) => f.region).join(', ')} could not be read`}: {kept.length ? 'kept regions are planned from old data' : 'their nodes are left out'}
+      </p>
+      {failed.map((f) => (
+        <label key={f.region} className="flex items-start gap-2 text-xs">
+          {onKeep && (
+            <input
+              type="checkbox" className="mt-0.5" checked={f.kept} data-testid={`keep-region-${f.region}`}
+              onChange={(e) => onKeep(e.target.checked ? [...kept, f.region] : kept.filter((r) => r !== f.region))}
+            />
+          )}
+          <span>
+            {onKeep ? <>Keep the {f.nodes} node{f.nodes === 1 ? '' : 's'} of <b>{f.region}</b> anyway</> : <><b>{f.region}</b>: {f.nodes} node{f.nodes === 1 ? '' : 's'} {f.kept ? 'kept' : 'left out'}</>}
+            {' '}— {f.code}: {f.reason}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Exactly what the run will do, before anything is sent. `onKeepFailedRegions` asks for a new preview that keeps (or
+ * again leaves out) the nodes of regions that could not be read; the confirmation then sends what that preview shows.
+ */
+export function PreviewPanel({ p, onKeepUnsupported, onKeepFailedRegions }: {
+  p: RunPreview;
+  onKeepUnsupported?: (keep: boolean) => void;
+  onKeepFailedRegions?: (regions: string[]) => void;
+}) {
   const now = useNow(10_000);
   const nodes = useMemo(() => [...p.nodes].sort((a, b) => FATE[a.fate].rank - FATE[b.fate].rank || Number(b.included) - Number(a.included)), [p.nodes]);
   const explicit = p.commands.every((c) => c.instanceCount !== null);
@@ -51,6 +88,7 @@ export function PreviewPanel({ p, onKeepUnsupported }: { p: RunPreview; onKeepUn
       {p.incomplete.length > 0 && (
         <Banner kind="warning" title="The fleet view is incomplete">The last read of {p.incomplete.join(', ')} failed: nodes there may be missing from this preview.</Banner>
       )}
+      <FailedRegions p={p} onKeep={onKeepFailedRegions} />
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
         <Fig testId="fig-runs" label="Will run it" value={formatNumber(p.counts.send)} />
         <Fig testId="fig-included" label={explicit ? 'Sent to AWS' : 'Matched (AWS resolves)'} value={formatNumber(p.included)} />

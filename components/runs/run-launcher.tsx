@@ -45,6 +45,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const [typedTargets, setTypedTargets] = useState<EditableTargets>({ mode: 'tags', tags: [{ key: 'Environment', values: [] }] });
   const [options, setOptions] = useState<RunOptions>({ ...DEFAULT_OPTIONS, ...spec.options });
   const [keep, setKeep] = useState(false);
+  const [keepRegions, setKeepRegions] = useState<string[]>([]);
   const [preview, setPreview] = useState<RunPreview | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const [typed, setTyped] = useState('');
@@ -58,7 +59,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
   const request: RunRequestInput | null = docName
     ? {
         document: docName, parameters: parametersToSend(defs, values), targets, maxConcurrency: options.maxConcurrency, maxErrors: options.maxErrors, timeoutSeconds: options.timeoutSeconds,
-        comment: options.comment.trim() || undefined, output: outputOf(options), keepUnsupported: keep, retryOf: spec.retryOf, rerunOf: spec.rerunOf,
+        comment: options.comment.trim() || undefined, output: outputOf(options), keepUnsupported: keep, keepFailedRegions: keepRegions, retryOf: spec.retryOf, rerunOf: spec.rerunOf,
       }
     : null;
   const problems = [...(doc.data ? checkParameters(defs, values).map((x) => x.message) : []), ...optionProblems(options), ...(targetsReady(targets) ? [] : ['Targets: give a tag key and value, a patch group or a view.'])];
@@ -118,7 +119,7 @@ export function RunLauncher({ spec, onClose }: { spec: LaunchSpec; onClose: () =
         )}
         {previewing.isError && <Banner kind="error" title="No preview">{previewing.error.message}</Banner>}
         <div ref={previewRef} />
-        {preview && <PreviewPanel p={preview} onKeepUnsupported={(k) => { setKeep(k); previewing.mutate({ ...request!, keepUnsupported: k }); }} />}
+        {preview && <PreviewPanel p={preview} onKeepUnsupported={(k) => { setKeep(k); previewing.mutate({ ...request!, keepUnsupported: k }); }} onKeepFailedRegions={(r) => { setKeepRegions(r); previewing.mutate({ ...request!, keepFailedRegions: r }); }} />}
         {preview && (
           <Confirm preview={preview} canAct={canAct} refusal={me.data?.refusal?.message} typed={typed} setTyped={setTyped} phraseOk={phraseOk} sending={sending} stale={stale} onPreviewAgain={() => previewing.mutate(request!)} onChange={() => setPreview(null)} />
         )}

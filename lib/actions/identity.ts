@@ -9,9 +9,13 @@ export interface Actor {
   groups: string[];
 }
 
-/** Who is asking, from the trusted proxy header; anonymous viewers when no identity is configured or sent. */
+/**
+ * Who is asking, from the trusted proxy header; anonymous viewers when no identity is configured or sent. Demo mode's
+ * built-in operator exists only while every AWS call goes to a loopback (simulated) endpoint: pointed anywhere else,
+ * DEMO_MODE grants nothing (and the server refuses to start, see instrumentation.ts).
+ */
 export function resolveActor(headers: Headers, s: ActionSettings = actionSettings()): Actor {
-  if (s.demo) return { id: 'demo-operator', role: 'operator', source: 'demo', groups: [] };
+  if (s.demo && !s.demoProblem) return { id: 'demo-operator', role: 'operator', source: 'demo', groups: [] };
   const user = s.userHeader ? headers.get(s.userHeader)?.trim() : undefined;
   if (!user) return { id: 'anonymous', role: 'viewer', source: 'anonymous', groups: [] };
   const groups = s.groupsHeader ? (headers.get(s.groupsHeader) ?? '').split(',').map((g) => g.trim()).filter(Boolean) : [];
@@ -24,6 +28,7 @@ export function refusalReason(actor: Actor, s: ActionSettings = actionSettings()
   if (!s.operatorMode) {
     return { code: 'ReadOnlyMode', message: 'The dashboard runs read-only. An administrator enables actions with DASHBOARD_MODE=operator.' };
   }
+  if (actor.source === 'anonymous' && s.demo && s.demoProblem) return { code: 'DemoModeRefused', message: s.demoProblem };
   if (actor.source === 'anonymous') {
     return {
       code: 'NoIdentity',

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { describeZodError, type ApiErrorBody } from '@/lib/contracts/errors';
 import { AwsError, isAuthError } from '@/lib/aws/errors';
+import { describeAwsError } from '@/lib/aws/describe-error';
 import { ConfigError } from '@/lib/aws/config';
 import { DomainError } from '@/lib/errors';
 
@@ -32,10 +33,11 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) return errorResponse(400, 'BadRequest', describeZodError(err));
   if (err instanceof ConfigError) return errorResponse(503, err.code, err.message);
   if (err instanceof AwsError) {
-    // AWS refusing the dashboard is not the caller's fault: a gateway error that names what AWS said.
+    // AWS refusing the dashboard is not the caller's fault: a gateway error naming the operation and a plain reason.
+    // AWS's own text (account, role ARN) went to the server log when the error was mapped (lib/aws/errors.ts), never here:
+    // this answer may go to any viewer, and route() does not know who asks.
     const status = isAuthError(err) ? 502 : err.status === 429 ? 503 : err.status;
-    const where = [err.context.service && `${err.context.service}:${err.context.operation}`, err.context.region].filter(Boolean).join(' in ');
-    return errorResponse(status, err.code, where ? `${where}: ${err.message}` : err.message, status === 503 ? { 'retry-after': '5' } : {});
+    return errorResponse(status, err.code, describeAwsError(err, 'viewer'), status === 503 ? { 'retry-after': '5' } : {});
   }
   console.error('[api] unexpected error:', err);
   return errorResponse(500, 'InternalError', 'Unexpected server error; see the server log.');

@@ -4,6 +4,8 @@ import { describeZodError } from '@/lib/contracts/errors';
 
 export { ApiError, errorResponse, toErrorResponse } from './errors';
 import { ApiError, toErrorResponse } from './errors';
+import { withCallerBudget } from './caller-budget';
+import { parseJsonText, readLimitedText } from './body';
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -11,7 +13,8 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
-      return await handler(req, ctx);
+      // AWS calls a request causes are charged to its caller (a flood of reads gets a 429, not a flood of AWS calls).
+      return await withCallerBudget(req, () => handler(req, ctx));
     } catch (err) {
       return toErrorResponse(err);
     }
@@ -44,17 +47,13 @@ export function parseRefresh(url: URL): boolean {
 
 export const MAX_BODY = 256 * 1024;
 
-/** The JSON body, or a 4xx that says why it could not be read. Action routes that take node lists allow more. */
+/**
+ * The JSON body, or a 4xx that says why it could not be read: 415 if not JSON, 413 past `maxBytes` (by Content-Length
+ * at once, or as soon as a streamed body passes it), 400 if malformed or nested deeper than MAX_JSON_DEPTH. Action
+ * routes that take node lists allow more bytes.
+ */
 export async function readJson(req: Request, maxBytes = MAX_BODY): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.includes('application/json')) throw new ApiError(415, 'UnsupportedMediaType', 'send the body as application/json');
-  const limit = `the body is larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MiB` : `${maxBytes / 1024} KiB`}`;
-  if (Number(req.headers.get('content-length') ?? 0) > maxBytes) throw new ApiError(413, 'BodyTooLarge', limit);
-  const text = await req.text();
-  if (text.length > maxBytes) throw new ApiError(413, 'BodyTooLarge', limit);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'BadRequest', 'the body is not valid JSON');
-  }
+  return parseJsonText(await readLimitedText(req, maxBytes));
 }

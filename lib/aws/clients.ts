@@ -1,7 +1,42 @@
 import 'server-only';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { SSMClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-ssm';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import type { InitializeMiddleware } from '@smithy/types';
 import { awsSettings } from './config';
+
+/** One AWS operation about to be sent (counted once, whatever the SDK's retries do). */
+export interface AwsCall {
+  service: 'ssm' | 'ec2';
+  operation: string;
+  region: string;
+  /** A call that changes the fleet (the single-attempt client). */
+  mutation: boolean;
+}
+
+/**
+ * Whoever wants to know about, or limit, the AWS calls made in an async context (lib/api/caller-budget.ts counts them
+ * per caller). `charge` runs before the call is sent and may throw to refuse it: the call is then not made.
+ */
+export interface AwsCallMeter {
+  charge(call: AwsCall): void;
+}
+
+/** The meter of the current async context (a request), if any. */
+export const awsCallMeter = new AsyncLocalStorage<AwsCallMeter>();
+
+const CHARGE = 'chargeAwsCallMeter';
+function meterMiddleware(service: AwsCall['service'], region: string, kind: Kind): InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes> {
+  return (next, context) => (args) => {
+    awsCallMeter.getStore()?.charge({ service, operation: String(context.commandName ?? 'unknown').replace(/Command$/, ''), region, mutation: kind === 'mutate' });
+    return next(args);
+  };
+}
+
+function metered<C extends SSMClient | EC2Client>(client: C, service: AwsCall['service'], region: string, kind: Kind): C {
+  (client.middlewareStack as Pick<SSMClient['middlewareStack'], 'add'>).add(meterMiddleware(service, region, kind), { step: 'initialize', name: CHARGE, priority: 'high' });
+  return client;
+}
 
 /**
  * One SDK client per (account, service, region, retry policy), created once and reused: connection reuse and the
@@ -36,14 +71,14 @@ function keyOf(service: string, region: string, kind: Kind): Key {
 export function ssmClient(region: string, kind: Kind = 'read'): SSMClient {
   const key = keyOf('ssm', region, kind);
   let c = clients.get(key) as SSMClient | undefined;
-  if (!c) clients.set(key, (c = new SSMClient(common(region, kind))));
+  if (!c) clients.set(key, (c = metered(new SSMClient(common(region, kind)), 'ssm', region, kind)));
   return c;
 }
 
 export function ec2Client(region: string, kind: Kind = 'read'): EC2Client {
   const key = keyOf('ec2', region, kind);
   let c = clients.get(key) as EC2Client | undefined;
-  if (!c) clients.set(key, (c = new EC2Client(common(region, kind))));
+  if (!c) clients.set(key, (c = metered(new EC2Client(common(region, kind)), 'ec2', region, kind)));
   return c;
 }
 

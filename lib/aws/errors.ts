@@ -1,6 +1,12 @@
 import 'server-only';
 
-/** Every failure of an AWS call, mapped once: a code, an HTTP status for our API, and whether a retry may help. */
+import { logAwsFailure, plainReason, type AwsFailure, type ReasonKind } from './describe-error';
+
+/**
+ * Every failure of an AWS call, mapped once: a code, an HTTP status for our API, and whether a retry may help.
+ * `message` is a plain-language reason, safe for any viewer (see describe-error.ts); `detail` is AWS's own text,
+ * which names the account and the caller's role, for the server log only.
+ */
 export class AwsError extends Error {
   constructor(
     readonly code: string,
@@ -8,6 +14,7 @@ export class AwsError extends Error {
     readonly status: number,
     readonly retryable: boolean,
     readonly context: { service?: string; operation?: string; region?: string; requestId?: string } = {},
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'AwsError';
@@ -31,32 +38,48 @@ type SdkLikeError = {
   message?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string };
   $fault?: 'client' | 'server';
+  $response?: { statusCode?: number; headers?: Record<string, string | undefined> };
 };
+
+/**
+ * The answer did not come from AWS: a body the SDK could not parse (HTML from a proxy, plain text), or one without an
+ * AWS error code (an emulator that lacks the operation answers `{"message": ...}`, the SDK then says `Unknown`).
+ */
+function isNonAwsBody(e: SdkLikeError, name: string, message: string): boolean {
+  if (e.$metadata?.httpStatusCode === undefined) return false;
+  return name === 'SyntaxError' || /Deserialization error|XML parse error/i.test(message) || name === 'Unknown' || name === 'UnknownError';
+}
+
+function classify(e: SdkLikeError, name: string, message: string): { kind: ReasonKind; code: string; status: number; retryable: boolean } {
+  const httpStatus = e.$metadata?.httpStatusCode;
+  const is = (kind: ReasonKind, status: number, retryable = false, code = name) => ({ kind, code, status, retryable });
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) return is('credentials', 401, false, 'CredentialsMissing');
+  if (/Region is missing/i.test(message)) return is('region', 500, false, 'RegionMissing');
+  if (AUTH.has(name)) return is('auth', 403);
+  if (THROTTLE.has(name)) return is('throttle', 429, true);
+  if (NOT_FOUND.has(name)) return is('not-found', 404);
+  if (BAD_INPUT.has(name)) return is('bad-input', 400);
+  if (CONFLICT.has(name)) return is('conflict', 409);
+  if (NETWORK.has(name) || NETWORK.has(e.code ?? '')) return is('network', 503, true, 'EndpointUnreachable');
+  // A gateway's answer, not AWS's: retry a 5xx (a proxy's 502 page passes), not a 4xx (the operation is missing there).
+  if (isNonAwsBody(e, name, message)) return is('non-aws', httpStatus! >= 500 ? 503 : 502, httpStatus! >= 500, 'NonAwsResponse');
+  if (e.$fault === 'server' || (httpStatus !== undefined && httpStatus >= 500)) return is('server', 503, true);
+  return is('other', httpStatus && httpStatus >= 400 && httpStatus < 500 ? 400 : 502);
+}
 
 export function toAwsError(err: unknown, context: AwsError['context'] = {}): AwsError {
   if (err instanceof AwsError) return err;
   const e = (err ?? {}) as SdkLikeError;
   const name = e.name === 'Error' && e.code ? e.code : e.name ?? 'Error';
-  const message = e.message || name;
-  const ctx = { ...context, requestId: e.$metadata?.requestId };
-  const httpStatus = e.$metadata?.httpStatusCode;
-
-  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
-    return new AwsError('CredentialsMissing', 'No AWS credentials were found by the default credential provider chain.', 401, false, ctx);
-  }
-  if (/Region is missing/i.test(message)) return new AwsError('RegionMissing', 'No AWS region is configured.', 500, false, ctx);
-  if (AUTH.has(name)) return new AwsError(name, message, 403, false, ctx);
-  if (THROTTLE.has(name)) return new AwsError(name, message, 429, true, ctx);
-  if (NOT_FOUND.has(name)) return new AwsError(name, message, 404, false, ctx);
-  if (BAD_INPUT.has(name)) return new AwsError(name, message, 400, false, ctx);
-  if (CONFLICT.has(name)) return new AwsError(name, message, 409, false, ctx);
-  if (NETWORK.has(name) || NETWORK.has(e.code ?? '')) {
-    return new AwsError('EndpointUnreachable', `AWS endpoint unreachable: ${message}`, 503, true, ctx);
-  }
-  if (e.$fault === 'server' || (httpStatus !== undefined && httpStatus >= 500)) {
-    return new AwsError(name, message, 503, true, ctx);
-  }
-  return new AwsError(name, message, httpStatus && httpStatus >= 400 && httpStatus < 500 ? 400 : 502, false, ctx);
+  const raw = e.message || name;
+  const c = classify(e, name, raw);
+  const failure: AwsFailure = {
+    code: c.code, name, raw, httpStatus: e.$metadata?.httpStatusCode ?? e.$response?.statusCode,
+    contentType: e.$response?.headers?.['content-type'], local: !e.$metadata, context,
+  };
+  const mapped = new AwsError(c.code, plainReason(failure, c.kind), c.status, c.retryable, { ...context, requestId: e.$metadata?.requestId }, raw);
+  logAwsFailure(mapped);
+  return mapped;
 }
 
 export function isAuthError(e: AwsError): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSwrCache } from './swr-cache';
+import { createSwrCache, loadContext, onBehalfOf, type Requester } from './swr-cache';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -88,5 +88,70 @@ describe('createSwrCache', () => {
     c.update((v) => v + 1);
     expect(c.peek()).toBeUndefined();
     expect(await c.get()).toBe(5);
+  });
+});
+
+describe('createSwrCache on behalf of outside callers', () => {
+  const anyone: Requester = { admitLoad: () => undefined };
+
+  it('grants a forced refresh at most once per interval; the others are answered from the one in flight or the last one', async () => {
+    let t = 0;
+    let n = 0;
+    let gate = deferred<void>();
+    const c = createSwrCache({ ttlMs: () => 1e9, now: () => t, forcedRefreshMinMs: () => 10_000, load: async () => (await gate.promise, ++n) });
+    gate.resolve();
+    expect(await c.get()).toBe(1);
+    // Within the interval: the value the last load left, no load.
+    t = 5_000;
+    expect(await Promise.all(Array.from({ length: 100 }, () => onBehalfOf(anyone, () => c.get({ refresh: true }))))).toEqual(Array(100).fill(1));
+    expect(n).toBe(1);
+    // Past it: one load, shared by everyone asking while it runs.
+    t = 10_000;
+    gate = deferred<void>();
+    const asked = Promise.all(Array.from({ length: 100 }, () => onBehalfOf(anyone, () => c.get({ refresh: true }))));
+    gate.resolve();
+    expect(await asked).toEqual(Array(100).fill(2));
+    expect(n).toBe(2);
+    // The interval runs from the end of that load.
+    t = 15_000;
+    expect(await onBehalfOf(anyone, () => c.get({ refresh: true }))).toBe(2);
+    // The dashboard's own refresh (no outside caller) is not limited.
+    expect(await c.get({ refresh: true })).toBe(3);
+  });
+
+  it('reads FORCED_REFRESH_MIN_SECONDS (default 10 s)', async () => {
+    let t = 0;
+    let n = 0;
+    const c = createSwrCache({ ttlMs: () => 1e9, now: () => t, load: async () => ++n });
+    await c.get();
+    t = 9_999;
+    expect(await onBehalfOf(anyone, () => c.get({ refresh: true }))).toBe(1);
+    process.env.FORCED_REFRESH_MIN_SECONDS = '2';
+    try {
+      t = 10_000;
+      expect(await onBehalfOf(anyone, () => c.get({ refresh: true }))).toBe(2);
+      t = 11_000;
+      expect(await onBehalfOf(anyone, () => c.get({ refresh: true }))).toBe(2);
+    } finally {
+      delete process.env.FORCED_REFRESH_MIN_SECONDS;
+    }
+  });
+
+  it('asks the requester before a load it causes, leaves the value as it is when refused, and runs background refreshes for no one', async () => {
+    let t = 0;
+    const seen: string[] = [];
+    const c = createSwrCache({ ttlMs: () => 100, now: () => t, forcedRefreshMinMs: () => 0, load: async () => (seen.push(loadContext()), seen.length) });
+    const admitted: Requester = { admitLoad: () => undefined };
+    const spent: Requester = { admitLoad: () => { throw new Error('budget spent'); } };
+    await expect(onBehalfOf(spent, () => c.get())).rejects.toThrow('budget spent');
+    expect(seen).toEqual([]);
+    expect(await onBehalfOf(admitted, () => c.get())).toBe(1);
+    await expect(onBehalfOf(spent, () => c.get({ refresh: true }))).rejects.toThrow('budget spent');
+    expect(c.peek()).toBe(1);
+    t = 200; // stale: refreshed in the background even for a requester whose budget is spent
+    expect(await onBehalfOf(spent, () => c.get())).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual(['requested', 'background']);
+    expect(loadContext()).toBe('none');
   });
 });

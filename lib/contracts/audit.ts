@@ -23,7 +23,22 @@ export interface AuditRecord {
   /** What it did on the fleet once it ended (runs: the run's status), null until known. */
   outcome: string | null;
   outcomeDetail: string | null;
+  /** Refused attempts: the method and path asked for, the body's size in bytes and its SHA-256 (never the body). */
+  route: string | null;
+  bodyBytes: number | null;
+  bodySha256: string | null;
 }
+
+/** One page of the audit log, newest first; `nextCursor` asks for the next (older) page, null on the last. */
+export interface AuditPage {
+  records: AuditRecord[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** The most records one JSON page holds; CSV streams every matching record in pages of this size. */
+export const AUDIT_PAGE_LIMIT = 200;
+export const AUDIT_DEFAULT_PAGE = 100;
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date or time (ISO 8601)');
 
@@ -35,7 +50,9 @@ export const AuditQuerySchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Records older than this cursor (from the previous page's `nextCursor`). */
+  cursor: z.string().regex(/^\d{1,15}$/, 'must be the nextCursor of a previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_LIMIT, `at most ${AUDIT_PAGE_LIMIT} records a page; follow nextCursor for more, or use format=csv`).default(AUDIT_DEFAULT_PAGE),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

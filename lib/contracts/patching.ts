@@ -1,5 +1,5 @@
 /** Patch compliance DTOs: the fleet summary, baselines, patch groups, maintenance windows and a node's patches. */
-import type { SourceError } from './node';
+import type { RegionStatus, SourceError } from './node';
 
 export interface GroupCompliance {
   key: string;
@@ -25,6 +25,11 @@ export interface ComplianceSummary {
   byPatchGroup: GroupCompliance[];
   byEnvironment: GroupCompliance[];
   scanAge: { lastDay: number; lastWeek: number; older: number; never: number };
+  /**
+   * How each region's part of the figures was read (as the overview has it): a region whose node list failed counts
+   * nodes from an earlier read, a failed patch state or tag read leaves nodes unknown. The page says so.
+   */
+  regions: RegionStatus[];
 }
 
 export interface PatchRuleDto {

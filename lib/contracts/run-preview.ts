@@ -8,8 +8,24 @@ import type { RunRequest } from './run-request';
  *   unsupported the document does not support its platform: would end Invalid Platform; left out unless kept
  *   stopped     the EC2 instance is not running: left out of a selection; a tag may still reach it (registered nodes)
  *   unmanaged   not registered with Systems Manager: no command can reach it
+ *   regionDown  its region could not be read in the last fleet refresh: its state is from an earlier read and a send
+ *               there would likely fail; left out unless the request keeps the region (keepFailedRegions)
  */
-export type NodeFate = 'send' | 'offline' | 'unsupported' | 'stopped' | 'unmanaged';
+export type NodeFate = 'send' | 'offline' | 'unsupported' | 'stopped' | 'unmanaged' | 'regionDown';
+
+/** A region whose node list failed in the last fleet refresh, as the preview reports it. */
+export interface FailedRegion {
+  region: string;
+  /** Targeted nodes there (as of the last good read). */
+  nodes: number;
+  /** When its nodes were last read (null: never). */
+  lastReadAt: string | null;
+  code: string;
+  /** The plain reason (never AWS's own text). */
+  reason: string;
+  /** The request keeps it: its nodes are planned from the earlier read. */
+  kept: boolean;
+}
 
 export interface PreviewNode {
   id: string;
@@ -82,5 +98,7 @@ export interface RunPreview {
   fleetAsOf: string;
   /** Some region failed in the last fleet read: the preview may miss its nodes. */
   incomplete: string[];
+  /** Regions whose node list failed, with targeted nodes: left out unless kept. */
+  failedRegions: FailedRegion[];
   previewToken: string;
 }

@@ -8,7 +8,11 @@ import { OUTCOME_IDS, type Outcome } from './command-status';
  * of it (AWS-RunPatchBaseline with Operation and RebootOption).
  */
 
-/** AWS's own patterns (SendCommand in the SSM model). */
+/**
+ * AWS's own rules (SendCommand in the SSM model, shapes MaxConcurrency and MaxErrors): the pattern, and 1-7 characters.
+ * The pattern alone lets "1000000000000000000000" through (it previewed as 1e+21 and AWS refused the send).
+ */
+export const RATE_CONTROL_MAX_LENGTH = 7;
 export const MAX_CONCURRENCY_PATTERN = /^([1-9][0-9]*|[1-9][0-9]%|[1-9]%|100%)$/;
 export const MAX_ERRORS_PATTERN = /^([1-9][0-9]*|[0]|[1-9][0-9]%|[0-9]%|100%)$/;
 export const TAG_KEY_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
@@ -84,14 +88,22 @@ export const RunRequestSchema = z.object({
   documentVersion: DocumentVersionSchema.default('$DEFAULT'),
   parameters: ParametersSchema.default({}),
   targets: RunTargetsSchema,
-  maxConcurrency: z.string().regex(MAX_CONCURRENCY_PATTERN, 'MaxConcurrency must be a number like 10 or a percentage like 10% (1-100%)'),
-  maxErrors: z.string().regex(MAX_ERRORS_PATTERN, 'MaxErrors must be a number like 0 or 5, or a percentage like 10% (0-100%)'),
+  maxConcurrency: z
+    .string()
+    .max(RATE_CONTROL_MAX_LENGTH, `MaxConcurrency: at most ${RATE_CONTROL_MAX_LENGTH} characters, as AWS allows (a number from 1 to 9999999, or a percentage from 1% to 100%)`)
+    .regex(MAX_CONCURRENCY_PATTERN, 'MaxConcurrency must be a number like 10 or a percentage like 10% (1-100%), as AWS allows'),
+  maxErrors: z
+    .string()
+    .max(RATE_CONTROL_MAX_LENGTH, `MaxErrors: at most ${RATE_CONTROL_MAX_LENGTH} characters, as AWS allows (a number from 0 to 9999999, or a percentage from 0% to 100%)`)
+    .regex(MAX_ERRORS_PATTERN, 'MaxErrors must be a number like 0 or 5, or a percentage like 10% (0-100%), as AWS allows'),
   /** Delivery timeout: how long AWS keeps trying to reach a node (SendCommand TimeoutSeconds). */
   timeoutSeconds: z.number().int().min(30, 'timeout must be at least 30 seconds').max(2_592_000, 'timeout must be at most 30 days'),
   comment: z.string().max(MAX_COMMENT, `comment: at most ${MAX_COMMENT} characters (the run ID takes the rest of AWS's 100)`).optional(),
   output: OutputOptionsSchema.optional(),
   /** Send to nodes whose platform the document does not support (they end Invalid Platform) instead of leaving them out. */
   keepUnsupported: z.boolean().default(false),
+  /** Regions whose last read failed, whose nodes the user keeps anyway (planned from that read). */
+  keepFailedRegions: z.array(z.string().regex(REGION, 'not an AWS region name')).max(50).default([]),
   /** This run retries (some of) the failed nodes of another run. */
   retryOf: RunIdSchema.optional(),
   /** This run repeats another run's document and parameters on other targets. */

@@ -190,4 +190,16 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4: refused attempts are kept as a bounded summary: the route, the body's size and SHA-256 instead of the body
+  // (a refused request used to be stored with its parameters and targets, up to 256 KiB each). Refused records written
+  // before keep their reason but lose oversized parameters and targets (over 4 KiB), with the size they had.
+  `
+  ALTER TABLE audit ADD COLUMN route TEXT;
+  ALTER TABLE audit ADD COLUMN body_bytes INTEGER;
+  ALTER TABLE audit ADD COLUMN body_sha256 TEXT;
+  UPDATE audit SET body_bytes = length(CAST(parameters AS BLOB)) + length(CAST(targets AS BLOB)), parameters = '{}', targets = '[]',
+    target_summary = substr(target_summary, 1, 200), error_message = substr(error_message, 1, 1000)
+  WHERE status = 'refused' AND length(parameters) + length(targets) + length(target_summary) + COALESCE(length(error_message), 0) > 4096;
+  CREATE INDEX audit_status ON audit (status);
+  `,
 ];

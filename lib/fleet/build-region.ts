@@ -8,6 +8,7 @@ import { listOpenOpsItems } from '@/lib/aws/ssm/describe-ops-items';
 import { listManagedInstanceTags } from '@/lib/aws/ssm/list-tags-for-resource';
 import { listInstances } from '@/lib/aws/ec2/describe-instances';
 import { toAwsError, type AwsError } from '@/lib/aws/errors';
+import { toSourceError } from '@/lib/aws/describe-error';
 import { managedNodeRow, unmanagedNodeRow, slimInstance, iso, str } from './map-node';
 import { opsItemsByNode } from './ops-items';
 import { settle, type Settled } from '@/lib/aws/settle';
@@ -16,11 +17,7 @@ import type { RegionSnapshot, SsmExtra } from './types';
 /** Parallel per-node SSM calls per region; SSM throttles aggressive callers, so keep this modest. */
 export const SSM_CONCURRENCY = Number(process.env.FLEET_SSM_CONCURRENCY) || 8;
 
-const sourceError = (source: string, e: AwsError, detail = ''): SourceError => ({
-  source,
-  code: e.code,
-  message: detail ? `${detail}: ${e.message}` : e.message,
-});
+const sourceError = toSourceError;
 
 type Batch = { ids: string[]; result: Promise<Settled<InstancePatchState[]>> };
 

@@ -6,18 +6,22 @@ import { applyView, type NodeView, type ViewContext } from '@/lib/contracts/node
 import { buildFleet } from './build-fleet';
 import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
 import { recordRefreshSafely } from '@/lib/history/record';
+import { awsCallMeter, type AwsCall } from '@/lib/aws/clients';
 import { lookupNode } from './lookup-node';
 import { overviewSummary, summarize } from './summary';
 import { regionStatus, type FleetSnapshot } from './types';
 
 /** Seconds a fleet snapshot is served before a background refresh (FLEET_CACHE_TTL_SECONDS, default 30). */
 const ttlMs = () => (Number(process.env.FLEET_CACHE_TTL_SECONDS) || 30) * 1000;
+/** An unknown node ID is looked up again after this long (misses are kept for at most MAX_MISSES IDs). */
 const MISS_TTL_MS = 30_000;
+const MAX_MISSES = 10_000;
 
 // On globalThis: Next.js may load this module once per route bundle, and there must be one cache per process.
 const g = globalThis as unknown as {
   __fleetCache?: SwrCache<FleetSnapshot>;
   __fleetMisses?: Map<string, number>;
+  __fleetLookups?: Map<string, Promise<NodeDetail | null>>;
 };
 
 function cache(): SwrCache<FleetSnapshot> {
@@ -26,6 +30,8 @@ function cache(): SwrCache<FleetSnapshot> {
     // Each successful build is recorded in the dashboard's history (a history failure is logged, never thrown).
     load: (previous) => buildFleet(previous).then((snap) => recordRefreshSafely(snap, summaryOf)),
     onBackgroundError: (err) => console.error('[fleet] background refresh failed:', err),
+    // One fleet for every viewer: a refresh is never a caller's to pay for (forced ones are coalesced instead).
+    forEveryone: true,
   }));
 }
 
@@ -107,10 +113,41 @@ export async function getNodeDetail(id: string): Promise<NodeDetail | null> {
   const misses = (g.__fleetMisses ??= new Map());
   const missedAt = misses.get(id);
   if (missedAt !== undefined && Date.now() - missedAt < MISS_TTL_MS) return null;
-  const live = await lookupNode(id);
+  const lookups = (g.__fleetLookups ??= new Map());
+  let p = lookups.get(id);
+  if (!p) {
+    p = lookupOnce(id).finally(() => lookups.delete(id));
+    lookups.set(id, p);
+  }
+  return p;
+}
+
+/**
+ * A live lookup (2 calls per region for an EC2 ID, more when found), shared by every concurrent request for the same ID.
+ * A miss is remembered for MISS_TTL_MS (the least recently missed IDs are forgotten first, past MAX_MISSES) unless a
+ * call of the lookup was refused by the caller's AWS-call budget: then the lookup fails instead of answering "no such
+ * node".
+ */
+async function lookupOnce(id: string): Promise<NodeDetail | null> {
+  const outer = awsCallMeter.getStore();
+  let refused: unknown;
+  const meter = {
+    charge: (call: AwsCall) => {
+      try {
+        outer?.charge(call);
+      } catch (err) {
+        refused ??= err;
+        throw err;
+      }
+    },
+  };
+  const live = await awsCallMeter.run(meter, () => lookupNode(id));
+  if (refused) throw refused;
   if (!live) {
-    if (misses.size > 10_000) misses.clear();
+    const misses = (g.__fleetMisses ??= new Map());
+    misses.delete(id);
     misses.set(id, Date.now());
+    while (misses.size > MAX_MISSES) misses.delete(misses.keys().next().value as string);
   }
   return live;
 }

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { getInventory, type InventoryAggregator, type InventoryFilter, type InventoryResultEntity } from '@/lib/aws/ssm/get-inventory';
 import { settle } from '@/lib/aws/settle';
 import type { AwsError } from '@/lib/aws/errors';
+import { toSourceError } from '@/lib/aws/describe-error';
 import { awsSettings } from '@/lib/aws/config';
 import { createKeyedCache } from '@/lib/cache/keyed-cache';
 import type { SourceError } from '@/lib/contracts/node';
@@ -61,8 +62,9 @@ export function regionLimit(region: string) {
   return l;
 }
 
+/** A failed inventory source: the plain reason every page shows (lib/aws/describe-error.ts), never AWS's own text. */
 export function sourceError(source: string, e: AwsError, detail = ''): SourceError {
-  return { source, code: e.code, message: detail ? `${e.message} (${detail})` : e.message };
+  return toSourceError(source, e, detail);
 }
 
 /** Rows of an aggregated GetInventory answer: each Content row with its Count as a number. */

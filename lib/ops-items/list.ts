@@ -1,6 +1,7 @@
 import 'server-only';
 import { configuredRegions } from '@/lib/aws/config';
 import { settle } from '@/lib/aws/settle';
+import { describeAwsError } from '@/lib/aws/describe-error';
 import { listOpsItems } from '@/lib/aws/ssm/describe-ops-items';
 import { createKeyedCache, type KeyedCache } from '@/lib/cache/keyed-cache';
 import type { OpsItemRow, OpsItemsResponse, OpsItemsView, OpsRegionStatus } from '@/lib/contracts/ops-items';
@@ -39,7 +40,7 @@ async function readList(view: OpsItemsView, regions: string[]): Promise<OpsItems
       rememberRegions(rows);
       status.push({ region, ok: true, items: rows.length, error: null });
     } else {
-      status.push({ region, ok: false, items: 0, error: `${r.error.context.operation ?? 'DescribeOpsItems'} failed: ${r.error.code}: ${r.error.message}` });
+      status.push({ region, ok: false, items: 0, error: `${describeAwsError(r.error)} (${r.error.code})` });
     }
   }
   return { items, regions: status, complete: status.every((s) => s.ok), readAt: new Date().toISOString() };

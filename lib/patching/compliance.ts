@@ -1,5 +1,6 @@
 import 'server-only';
-import type { NodeRow } from '@/lib/contracts/node';
+import type { NodeRow, RegionStatus } from '@/lib/contracts/node';
+import { regionStatus, type FleetSnapshot } from '@/lib/fleet/types';
 import type { ComplianceSummary, GroupCompliance } from '@/lib/contracts/patching';
 import { STALE_SCAN_DAYS } from '@/lib/contracts/node-view';
 
@@ -27,8 +28,13 @@ const mostCommon = (values: (string | null)[]) => {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 };
 
-/** The compliance page's figures from the fleet snapshot (no extra AWS calls); ages judged at `now`. */
-export function complianceSummary(nodes: NodeRow[], generatedAt: string): ComplianceSummary {
+/** The compliance page's figures from the fleet snapshot (no extra AWS calls), with the health of every region read. */
+export function fleetCompliance(snap: FleetSnapshot): ComplianceSummary {
+  return complianceSummary(snap.nodes, snap.generatedAt, snap.regions.map(regionStatus));
+}
+
+/** The figures of these nodes; ages judged at `generatedAt`. */
+export function complianceSummary(nodes: NodeRow[], generatedAt: string, regions: RegionStatus[] = []): ComplianceSummary {
   const now = Date.parse(generatedAt);
   const managed = nodes.filter((n) => n.managed);
   const count = (f: (n: NodeRow) => boolean) => managed.filter(f).length;
@@ -62,5 +68,6 @@ export function complianceSummary(nodes: NodeRow[], generatedAt: string): Compli
       older: count((n) => (age(n) ?? 0) > STALE_SCAN_DAYS * DAY),
       never: count((n) => n.patchStatus === 'notScanned'),
     },
+    regions,
   };
 }

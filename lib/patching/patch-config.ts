@@ -8,13 +8,15 @@ import { describeMaintenanceWindows } from '@/lib/aws/ssm/describe-maintenance-w
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
 import { settle } from '@/lib/aws/settle';
+import type { AwsError } from '@/lib/aws/errors';
+import { toSourceError } from '@/lib/aws/describe-error';
 
 /** Baselines change rarely: read them at most every 5 minutes. */
 const TTL_MS = 5 * 60_000;
 /** At most this many GetPatchBaseline calls per region: defaults and the baselines patch groups or nodes use. */
 const DETAIL_LIMIT = 25;
 
-const err = (source: string, e: { code: string; message: string }): SourceError => ({ source, code: e.code, message: e.message });
+const err = (source: string, e: AwsError): SourceError => toSourceError(source, e);
 
 function ruleText(f: GetPatchBaselineCommandOutput['ApprovalRules']) {
   return (f?.PatchRules ?? []).map((r) => ({

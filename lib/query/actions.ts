@@ -1,11 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { ComplianceSummary, NodePatches, RegionPatchConfig } from '@/lib/contracts/patching';
 import type { ExecuteRunRequest, RunRequestInput } from '@/lib/contracts/run-request';
 import type { RunPreview } from '@/lib/contracts/run-preview';
 import type { InvocationOutput, RunSummary } from '@/lib/contracts/run';
 import type { DocumentDetail, DocumentsResponse } from '@/lib/contracts/documents';
 import type { CommandsResponse } from '@/lib/contracts/commands';
-import type { AuditRecord } from '@/lib/contracts/audit';
+import type { AuditPage } from '@/lib/contracts/audit';
 import { fetchJson } from './fetch-json';
 import { auditKeys, commandKeys, documentKeys, fleetKeys, meKey, patchingKeys, runKeys } from './keys';
 
@@ -34,8 +34,19 @@ export const runOutputQuery = (id: string, node: string) =>
     queryFn: () => fetchJson<InvocationOutput>(`/api/runs/${encodeURIComponent(id)}/output?node=${encodeURIComponent(node)}`),
   });
 
+/** The audit log page by page (newest first): each page asks for the records older than the last one shown. */
 export const auditQuery = (query: string) =>
-  queryOptions({ queryKey: auditKeys.list(query), queryFn: () => fetchJson<{ records: AuditRecord[]; total: number }>(`/api/audit${query ? `?${query}` : ''}`) });
+  infiniteQueryOptions({
+    queryKey: auditKeys.list(query),
+    queryFn: ({ pageParam }) => {
+      const p = new URLSearchParams(query);
+      if (pageParam) p.set('cursor', pageParam);
+      const qs = p.toString();
+      return fetchJson<AuditPage>(`/api/audit${qs ? `?${qs}` : ''}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 
 export const documentsQuery = (query: string) =>
   queryOptions({ queryKey: documentKeys.list(query), queryFn: () => fetchJson<DocumentsResponse>(`/api/documents${query ? `?${query}` : ''}`), staleTime: 5 * 60_000 });

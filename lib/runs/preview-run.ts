@@ -57,6 +57,10 @@ export async function previewRun(input: RunRequest): Promise<BuiltPreview & { pr
     req, doc: { name: doc.name, version: doc.documentVersion ?? req.documentVersion, platformTypes: doc.platformTypes, description: doc.description },
     resolved, fleet, docRegions: regions.length ? regions : null, ext: extensionFor(req.document), fleetAsOf: snap.generatedAt,
     incomplete: snap.regions.filter((r) => !r.ok || r.errors.length).map((r) => r.region), retry,
+    down: snap.regions.filter((r) => !r.ok).map((r) => {
+      const e = r.errors.find((x) => x.source === 'ssm:DescribeInstanceInformation') ?? r.errors[0];
+      return { region: r.region, lastReadAt: r.fetchedAt, code: e?.code ?? 'Error', reason: e?.message ?? 'the node list could not be read' };
+    }),
   });
   return { ...built, previewToken: previewToken(built) };
 }

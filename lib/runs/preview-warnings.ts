@@ -1,7 +1,7 @@
 /** What the operator should know before confirming a run: exposure of groups, nodes left out, error budgets. Pure. */
 import type { NodeRow } from '@/lib/contracts/node';
 import type { SentCommand } from '@/lib/contracts/run';
-import type { GroupExposure, NodeFate } from '@/lib/contracts/run-preview';
+import type { FailedRegion, GroupExposure, NodeFate } from '@/lib/contracts/run-preview';
 import type { RunRequest } from '@/lib/contracts/run-request';
 import type { RunExtension } from './extension';
 import { errorBudget } from './plan';
@@ -58,6 +58,19 @@ interface WarningInput {
   doc: string;
   ext: RunExtension | undefined;
   running: NodeRow[];
+  failedRegions?: FailedRegion[];
+}
+
+const readAt = (iso: string | null) => (iso ? `last read ${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never read');
+
+/** A region that could not be read: its nodes are left out unless kept, and kept ones are planned from old data. */
+function regionWarnings(w: WarningInput): string[] {
+  return (w.failedRegions ?? []).map((f) => {
+    const what = `${f.region} could not be read in the last fleet refresh (${f.reason.replace(/\.$/, '')})`;
+    return f.kept
+      ? `${what}: kept, ${f.nodes === 1 ? 'its targeted node is' : `its ${n(f.nodes, 'targeted node')} are`} planned from data ${readAt(f.lastReadAt)}; the send there may fail.`
+      : `${what}: ${f.nodes === 1 ? 'its targeted node is' : `its ${n(f.nodes, 'targeted node')} are`} left out (their state is from data ${readAt(f.lastReadAt)}). Keep ${f.region} to send there anyway.`;
+  });
 }
 
 function fateWarnings(w: WarningInput): string[] {
@@ -109,5 +122,5 @@ function errorWarnings(w: WarningInput): string[] {
 }
 
 export function previewWarnings(w: WarningInput): string[] {
-  return [...fateWarnings(w), ...exposureWarnings(w), ...(w.ext?.warnings?.(w.req, w.running) ?? []), ...errorWarnings(w)];
+  return [...regionWarnings(w), ...fateWarnings(w), ...exposureWarnings(w), ...(w.ext?.warnings?.(w.req, w.running) ?? []), ...errorWarnings(w)];
 }

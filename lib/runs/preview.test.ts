@@ -26,12 +26,13 @@ const req = (over: Partial<RunRequestInput> = {}): RunRequest =>
   RunRequestSchema.parse({ document: 'AWS-RunShellScript', parameters: { commands: ['uptime'] }, targets: { mode: 'nodes', nodeIds: ['i-00000000000000001'] }, maxConcurrency: '10%', maxErrors: '0', timeoutSeconds: 3600, ...over });
 const patch = (over: Partial<RunRequestInput> = {}) => req({ document: 'AWS-RunPatchBaseline', parameters: { Operation: ['Install'], RebootOption: ['RebootIfNeeded'] }, ...over });
 
-function preview(r: RunRequest, fleet: NodeRow[], opts: { platforms?: string[]; docRegions?: string[] | null } = {}) {
+type Down = { region: string; lastReadAt: string | null; code: string; reason: string };
+function preview(r: RunRequest, fleet: NodeRow[], opts: { platforms?: string[]; docRegions?: string[] | null; down?: Down[] } = {}) {
   const byId = new Map(fleet.map((n) => [n.id, n]));
   return buildPreview({
     req: r, doc: { name: r.document, version: '1', platformTypes: opts.platforms ?? ['Linux', 'MacOS'], description: null },
     resolved: resolveTargets(r.targets, { fleet, byId, now: 0 }), fleet, docRegions: opts.docRegions ?? null,
-    ext: r.document === 'AWS-RunPatchBaseline' ? patchRunExtension : undefined, fleetAsOf: 'now', incomplete: [], retry: null,
+    ext: r.document === 'AWS-RunPatchBaseline' ? patchRunExtension : undefined, fleetAsOf: 'now', incomplete: (opts.down ?? []).map((d) => d.region), down: opts.down, retry: null,
   });
 }
 
@@ -80,7 +81,7 @@ describe('what happens to each targeted node', () => {
     const unmanaged = node({ managed: false, ping: 'NotManaged' });
     const fleet = [...online, ...offline, stopped, unmanaged];
     const p = preview(req({ targets: { mode: 'nodes', nodeIds: [...ids(fleet), 'i-0000000000000dead'] }, maxConcurrency: '5' }), fleet);
-    expect(p.counts).toEqual({ send: 23, offline: 2, unsupported: 0, stopped: 1, unmanaged: 1 });
+    expect(p.counts).toEqual({ send: 23, offline: 2, unsupported: 0, stopped: 1, unmanaged: 1, regionDown: 0 });
     expect(p.included).toBe(23);
     expect(p.missing).toEqual(['i-0000000000000dead']);
     expect(p.planned.flatMap((c) => c.instanceIds)).not.toContain(offline[0].id);
@@ -133,6 +134,45 @@ describe('what happens to each targeted node', () => {
     const p = preview(req({ targets: { mode: 'nodes', nodeIds: ids(fleet) } }), fleet, { docRegions: ['us-east-1'] });
     expect(p.planned.map((c) => c.region)).toEqual(['us-east-1']);
     expect(p.warnings.join(' ')).toMatch(/AWS-RunShellScript does not exist in eu-west-1: its node there is left out/);
+  });
+});
+
+describe('a region that could not be read', () => {
+  const down: Down[] = [{ region: 'eu-west-1', lastReadAt: '2026-11-30T10:03:00.000Z', code: 'ServiceUnavailable', reason: 'AWS answered with a service error (ServiceUnavailable); this is usually temporary.' }];
+  /** The request with the keep flag (RunRequestSchema's keepFailedRegions). */
+  const keeping = (r: RunRequest, regions: string[]) => ({ ...r, keepFailedRegions: regions }) as RunRequest;
+
+  it('leaves its nodes out of a selection, says why and since when, and plans nothing there', () => {
+    const fleet = [node({}), node({}), node({ region: 'eu-west-1', az: 'eu-west-1a' }), node({ region: 'eu-west-1', az: 'eu-west-1b', ping: 'ConnectionLost' })];
+    const p = preview(req({ targets: { mode: 'nodes', nodeIds: ids(fleet) } }), fleet, { down });
+    expect(p.planned.map((c) => c.region)).toEqual(['us-east-1']);
+    expect(p.nodes.filter((n) => n.region === 'eu-west-1').map((n) => [n.fate, n.included])).toEqual([['regionDown', false], ['regionDown', false]]);
+    expect(p.counts).toMatchObject({ send: 2, regionDown: 2, offline: 0 });
+    expect(p.failedRegions).toEqual([{ ...down[0], nodes: 2, kept: false }]);
+    expect(p.warnings[0]).toMatch(/^eu-west-1 could not be read in the last fleet refresh \(AWS answered with a service error .*\): its 2 targeted nodes are left out \(their state is from data last read 2026-11-30 10:03 UTC\)\. Keep eu-west-1 to send there anyway\./);
+  });
+
+  it('leaves it out of tag targets too: no command is sent to the region', () => {
+    const fleet = [node({ env: 'staging' }), node({ env: 'staging', region: 'eu-west-1', az: 'eu-west-1b' })];
+    const p = preview(req({ targets: { mode: 'tags', tags: [{ key: 'Environment', values: ['staging'] }] } }), fleet, { down });
+    expect(p.planned.map((c) => c.region)).toEqual(['us-east-1']);
+    expect(p.included).toBe(1);
+  });
+
+  it('plans its nodes as they were last read when the request keeps it, and warns the send may fail', () => {
+    const fleet = [node({}), node({ region: 'eu-west-1', az: 'eu-west-1a' }), node({ region: 'eu-west-1', az: 'eu-west-1b', ping: 'ConnectionLost' })];
+    const p = preview(keeping(req({ targets: { mode: 'nodes', nodeIds: ids(fleet) } }), ['eu-west-1']), fleet, { down });
+    expect(p.planned.map((c) => [c.region, c.instanceIds])).toEqual([['eu-west-1', [fleet[1].id]], ['us-east-1', [fleet[0].id]]]);
+    expect(p.nodes.find((n) => n.id === fleet[2].id)).toMatchObject({ fate: 'offline', included: false });
+    expect(p.failedRegions).toEqual([{ ...down[0], nodes: 2, kept: true }]);
+    expect(p.warnings[0]).toMatch(/eu-west-1 could not be read .*: kept, its 2 targeted nodes are planned from data last read 2026-11-30 10:03 UTC; the send there may fail\./);
+  });
+
+  it('says nothing about a failed region the targets do not reach', () => {
+    const fleet = [node({}), node({ region: 'eu-west-1' })];
+    const p = preview(req({ targets: { mode: 'nodes', nodeIds: [fleet[0].id] } }), fleet, { down });
+    expect(p.failedRegions).toEqual([]);
+    expect(p.warnings.join(' ')).not.toMatch(/could not be read/);
   });
 });
 

@@ -1,11 +1,11 @@
 /** The preview an operator confirms: pure, so its arithmetic is tested directly. */
 import type { NodeRow } from '@/lib/contracts/node';
 import type { SentCommand } from '@/lib/contracts/run';
-import type { GroupExposure, NodeFate, PlannedCommand, PreviewNode, RunPreview } from '@/lib/contracts/run-preview';
+import type { FailedRegion, GroupExposure, NodeFate, PlannedCommand, PreviewNode, RunPreview } from '@/lib/contracts/run-preview';
 import { describeTargets, type RunRequest } from '@/lib/contracts/run-request';
 import type { RunExtension } from './extension';
 import { awsDrafts, effectiveConcurrency, explicitDrafts, withRateControl } from './plan';
-import { fateOf, type Resolved } from './targets';
+import { fateOf, keptRegions, type Resolved } from './targets';
 import { exposureOf, previewWarnings } from './preview-warnings';
 
 const PROD_VALUES = new Set(['prod', 'production', 'prd']);
@@ -21,12 +21,14 @@ export interface PreviewInput {
   ext: RunExtension | undefined;
   fleetAsOf: string;
   incomplete: string[];
+  /** Regions whose node list failed in the last refresh: their nodes' state is old, and a send there would likely fail. */
+  down?: { region: string; lastReadAt: string | null; code: string; reason: string }[];
   retry: RunPreview['retry'];
 }
 
 export type BuiltPreview = Omit<RunPreview, 'previewToken'> & { planned: SentCommand[] };
 
-const FATES: NodeFate[] = ['send', 'offline', 'unsupported', 'stopped', 'unmanaged'];
+const FATES: NodeFate[] = ['send', 'offline', 'unsupported', 'stopped', 'unmanaged', 'regionDown'];
 
 function previewNode(n: NodeRow, fate: NodeFate, included: boolean, note: string | null): PreviewNode {
   return {
@@ -45,7 +47,15 @@ function plannedView(c: SentCommand): PlannedCommand {
 export function buildPreview(i: PreviewInput): BuiltPreview {
   const { req, resolved } = i;
   const inDocRegion = (n: NodeRow) => !i.docRegions || i.docRegions.includes(n.region);
-  const judged = resolved.rows.map((n) => ({ n, ...fateOf(n, resolved.kind, i.doc.platformTypes, req.keepUnsupported) }));
+  // A region that could not be read is left out (its nodes' state is old; AWS there likely fails too) unless kept.
+  const kept = new Set(keptRegions(req));
+  const leftOut = new Set((i.down ?? []).map((d) => d.region).filter((r) => !kept.has(r)));
+  const judged = resolved.rows.map((n) => ({
+    n, ...(leftOut.has(n.region) ? { fate: 'regionDown' as const, included: false } : fateOf(n, resolved.kind, i.doc.platformTypes, req.keepUnsupported)),
+  }));
+  const failedRegions: FailedRegion[] = (i.down ?? [])
+    .map((d) => ({ ...d, nodes: resolved.rows.filter((n) => n.region === d.region).length, kept: kept.has(d.region) }))
+    .filter((d) => d.nodes > 0);
   const included = judged.filter((j) => j.included && inDocRegion(j.n));
   const unsupported = new Set(judged.filter((j) => j.fate === 'unsupported').map((j) => j.n.id));
   const drafts = resolved.kind === 'explicit' ? explicitDrafts(included.map((j) => j.n), unsupported) : awsDrafts(included.map((j) => j.n), resolved.targets!);
@@ -69,11 +79,11 @@ export function buildPreview(i: PreviewInput): BuiltPreview {
   const byRegion = [...new Set(planned.map((c) => c.region))].map((region) => ({
     region, commands: planned.filter((c) => c.region === region).length, nodes: planned.filter((c) => c.region === region).reduce((a, c) => a + c.expectedNodes, 0),
   }));
-  const warnings = previewWarnings({ req, resolved, judged, planned, exposure, docRegions: i.docRegions, doc: i.doc.name, ext: i.ext, running });
+  const warnings = previewWarnings({ req, resolved, judged, planned, exposure, docRegions: i.docRegions, doc: i.doc.name, ext: i.ext, running, failedRegions });
   return {
     request: req, document: i.doc, targetSummary: describeTargets(req.targets), nodes, counts, included: included.length, missing: resolved.missing,
     commands: planned.map(plannedView), byRegion, maxAtOnce, waves, exposure, warnings, production,
     confirmationPhrase: production ? `${i.ext?.verb?.(req) ?? 'RUN'} ${included.length}` : null,
-    retry: i.retry, fleetAsOf: i.fleetAsOf, incomplete: i.incomplete, planned,
+    retry: i.retry, fleetAsOf: i.fleetAsOf, incomplete: i.incomplete, failedRegions, planned,
   };
 }

@@ -66,6 +66,15 @@ export function resolveTargets(t: RunTargets, ctx: TargetContext): Resolved {
   }
 }
 
+/**
+ * The failed regions a request keeps (`keepFailedRegions`): requests without it (and runs stored before it existed)
+ * keep none.
+ */
+export function keptRegions(req: object): string[] {
+  const v = (req as { keepFailedRegions?: unknown }).keepFailedRegions;
+  return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : [];
+}
+
 /** What happens to a node, and whether it is part of what AWS is asked to do. */
 export function fateOf(n: NodeRow, kind: Resolved['kind'], platforms: readonly string[], keepUnsupported: boolean): { fate: NodeFate; included: boolean } {
   if (n.ping === 'NotRunning') return { fate: 'stopped', included: kind === 'aws' };

@@ -12,6 +12,7 @@ import { resetInventoryCaches } from '@/lib/inventory/region-inventory';
 import { resetAmiFacts } from '@/lib/fleet/ami-facts';
 import { resetRecentOpsItems } from '@/lib/fleet/recent-ops-items';
 import { useTempDataDir } from './actions';
+import { resetCallerBudgets } from '@/lib/api/caller-budget';
 
 export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -44,6 +45,9 @@ export function installMockAws(opts: MockAwsOptions = {}) {
     resetInventoryCaches();
     resetAmiFacts();
     resetRecentOpsItems();
+    // Each test is its own caller with a fresh budget; forced refreshes are not spaced (tests of that set their own).
+    resetCallerBudgets();
+    process.env.FORCED_REFRESH_MIN_SECONDS = '0';
   });
   return mock;
 }

@@ -20,6 +20,8 @@ export function installRunTestEnv(): MockAws {
     useTempDataDir();
     resetRunProgress();
     process.env.DEMO_MODE = '1';
+    // Demo identity holds only while AWS calls go to a loopback endpoint (the in-process simulated AWS answers any URL).
+    process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:4566';
     process.env.DASHBOARD_MODE = 'operator';
   });
   return mock;

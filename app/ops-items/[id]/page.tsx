@@ -7,7 +7,10 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-/** The segment as typed: decoded once, and as is if it is not valid percent-encoding (decoding twice would throw on "%25"). */
+/**
+ * Next.js 16 hands the page its params still percent-encoded ("%25") but generateMetadata its params decoded ("%"):
+ * the page decodes once (keeping the text as is if it is not valid encoding), metadata uses its value as given.
+ */
 function segment(id: string): string {
   try {
     return decodeURIComponent(id);
@@ -17,7 +20,7 @@ function segment(id: string): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: segment((await params).id) };
+  return { title: (await params).id };
 }
 
 export default async function OpsItemPage({ params }: Props) {

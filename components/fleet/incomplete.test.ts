@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { RegionStatus } from '@/lib/contracts/node';
+import { PATCH_SOURCES, regionCaveats } from './incomplete';
+
+const region = (over: Partial<RegionStatus>): RegionStatus => ({ region: 'us-east-1', ok: true, nodes: 10, fetchedAt: '2026-11-30T10:00:00Z', durationMs: 5, errors: [], ...over });
+const now = Date.parse('2026-11-30T10:05:00Z');
+
+describe('why patch figures are incomplete', () => {
+  it('says nothing when every region was read in full', () => {
+    expect(regionCaveats([region({}), region({ region: 'eu-west-1' })], PATCH_SOURCES, now)).toEqual([]);
+  });
+
+  it('names a failed region with the age of its nodes, and a denied permission with its plain reason', () => {
+    const out = regionCaveats([
+      region({ region: 'eu-west-1', ok: false, errors: [{ source: 'ssm:DescribeInstanceInformation', code: 'ServiceUnavailable', message: 'AWS answered with a service error' }] }),
+      region({ errors: [{ source: 'ssm:DescribeInstancePatchStates', code: 'AccessDeniedException', message: 'AWS denied access' }, { source: 'ssm:DescribeOpsItems', code: 'X', message: 'not a patch source' }] }),
+      region({ region: 'ap-southeast-2', ok: false, nodes: 0, errors: [] }),
+    ], PATCH_SOURCES, now);
+    expect(out.map((c) => c.text)).toEqual([
+      'eu-west-1: could not refresh (ServiceUnavailable); its 10 nodes are from 5m ago',
+      'us-east-1: ssm:DescribeInstancePatchStates failed (AccessDeniedException)',
+      'ap-southeast-2: could not list nodes (error); its nodes are missing',
+    ]);
+    expect(out[1].detail).toBe('AWS denied access');
+  });
+});
