@@ -26,6 +26,8 @@ const demo = (port: number, mockPort: number, extra: Record<string, string> = {}
     AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
     DATA_DIR: `.e2e-data/${port}`,
     DASHBOARD_MODE: 'operator',
+    // The tests change the simulated AWS and press Refresh at once: no spacing of forced refreshes (tested elsewhere).
+    FORCED_REFRESH_MIN_SECONDS: '0',
     ...extra,
   },
 });

@@ -1,53 +1,50 @@
 /**
  * npm test: every test, then one summary line.
  *   1. Vitest: unit, contract (simulated AWS vs the AWS service models) and integration (real SDK through the
- *      simulated AWS) tests.
- *   2. Playwright end-to-end tests in Debian's Chromium against the production build in demo mode
+ *      simulated AWS) tests, on the Node that runs npm (the oldest supported, 20, on this project's machines).
+ *   2. Under CI (or TEST_NODE24=1; TEST_NODE24=0 turns it off): the same Vitest run again on Node 24 (scripts/lib/node24.ts).
+ *      Not in a plain `npm test`: it adds the Vitest run's time again, and its first run downloads Node 24 and compiles
+ *      better-sqlite3 for it (minutes, and a C++ compiler); `npm run test:node24` runs it alone.
+ *   3. Playwright end-to-end tests in Debian's Chromium against the production build in demo mode
  *      (built first if the build is missing or older than the sources).
- * Extra arguments go to both runners' file filters, e.g. `npm test -- nodes`.
+ * Extra arguments go to every runner's file filters, e.g. `npm test -- nodes`.
  */
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { needsBuild, ROOT } from './lib/build-state';
+import { ensureNode24, vitestOnNode24 } from './lib/node24';
 import { run } from './lib/proc';
+import { part, playwrightCounts, vitestCounts } from './lib/test-counts';
 
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 // Not test-results/: Playwright empties that folder when it starts.
 const out = path.join(ROOT, '.test-reports');
 mkdirSync(out, { recursive: true });
 const filters = process.argv.slice(2);
+const on = (v: string | undefined) => !!v && v !== '0' && v.toLowerCase() !== 'false';
+const withNode24 = process.env.TEST_NODE24 !== undefined ? on(process.env.TEST_NODE24) : on(process.env.CI);
 
-type Counts = { passed: number; failed: number; skipped: number };
-const zero = (): Counts => ({ passed: 0, failed: 0, skipped: 0 });
-
-function vitestCounts(file: string): Record<string, Counts> {
-  const byKind: Record<string, Counts> = { unit: zero(), contract: zero(), integration: zero() };
-  if (!existsSync(file)) return byKind;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { testResults: { name: string; assertionResults: { status: string }[] }[] };
-  for (const f of r.testResults) {
-    const kind = f.name.includes('/contract/') ? 'contract' : /\.integration\.test\.ts$/.test(f.name) ? 'integration' : 'unit';
-    for (const a of f.assertionResults) {
-      const k = a.status === 'passed' ? 'passed' : a.status === 'failed' ? 'failed' : 'skipped';
-      byKind[kind][k]++;
-    }
+/** Stage 2; resolves with its part of the summary line and whether it passed. */
+async function node24Stage(): Promise<{ ok: boolean; text: string }> {
+  let node;
+  try {
+    node = await ensureNode24();
+  } catch (e) {
+    console.error((e as Error).message);
+    return { ok: false, text: 'Node 24 setup FAILED' };
   }
-  return byKind;
-}
-
-function playwrightCounts(file: string): Counts {
-  const c = zero();
-  if (!existsSync(file)) return c;
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  c.passed = r.stats.expected + r.stats.flaky;
-  c.failed = r.stats.unexpected;
-  c.skipped = r.stats.skipped;
-  return c;
+  const json = path.join(out, 'vitest-node24.json');
+  const code = await vitestOnNode24(node, filters, json);
+  const v = vitestCounts(json);
+  const failed = v.unit.failed + v.contract.failed + v.integration.failed;
+  return { ok: code === 0 && failed === 0, text: `Node ${node.version}: ${part('unit', v.unit)}, ${part('contract', v.contract)}, ${part('integration', v.integration)}` };
 }
 
 async function main() {
   const t0 = Date.now();
   const vitestJson = path.join(out, 'vitest.json');
   const vitestCode = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...filters], { cwd: ROOT });
+  const n24 = withNode24 ? await node24Stage() : { ok: true, text: '' };
 
   let buildFailed = false;
   if (needsBuild()) {
@@ -66,10 +63,10 @@ async function main() {
   const e = playwrightCounts(pwJson);
   const all = [...Object.values(v), e];
   const failed = all.reduce((n, c) => n + c.failed, 0) + (buildFailed ? 1 : 0);
-  const ok = vitestCode === 0 && pwCode === 0 && failed === 0;
-  const part = (name: string, c: Counts) => `${name} ${c.passed} passed${c.failed ? `, ${c.failed} failed` : ''}${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+  const ok = vitestCode === 0 && pwCode === 0 && failed === 0 && n24.ok;
   console.log(
     `\nSummary: ${ok ? 'PASS' : 'FAIL'} — ${part('unit', v.unit)}; ${part('contract', v.contract)}; ${part('integration', v.integration)}; ${part('e2e', e)}` +
+      `${n24.text ? `; ${n24.text}` : ''}` +
       `${buildFailed ? '; build FAILED' : ''} (${Math.round((Date.now() - t0) / 1000)} s)`,
   );
   process.exit(ok ? 0 : 1);
