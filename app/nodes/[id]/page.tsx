@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { decodeSegment } from '@/lib/contracts/segment';
 import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { getQueryClient } from '@/lib/query/query-client';
@@ -12,24 +13,12 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-/**
- * Next.js 16 hands the page its params still percent-encoded ("%25") but generateMetadata its params decoded ("%"):
- * the page decodes once (keeping the text as is if it is not valid encoding), metadata uses its value as given.
- */
-function segment(id: string): string {
-  try {
-    return decodeURIComponent(id);
-  } catch {
-    return id;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).id };
 }
 
 export default async function NodePage({ params }: Props) {
-  const raw = segment((await params).id);
+  const raw = decodeSegment((await params).id);
   const id = NodeIdSchema.safeParse(raw);
   if (!id.success) {
     return (

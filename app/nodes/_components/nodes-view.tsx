@@ -1,4 +1,5 @@
 'use client';
+import { useSelection } from '@/components/data-table/use-selection';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchFleet, fleetQuery } from '@/lib/query/fleet';
@@ -71,13 +72,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const tags = useMemo(() => tagIndex(all), [all]);
   const facets = useFacets(all, deferredView, now, ctx);
   const columns = view.cols ?? DEFAULT_COLUMNS;
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
-  const select = (ids: string[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) if (on) next.add(id); else next.delete(id);
-      return next;
-    });
+  const { selected, setSelected, select } = useSelection();
 
   if (fleet.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
   if (fleet.isError) {

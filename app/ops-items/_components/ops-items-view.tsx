@@ -1,5 +1,6 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useSelection } from '@/components/data-table/use-selection';
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { opsItemsQuery } from '@/lib/query/ops-items';
 import { settableStatuses, type OpsItemRow, type OpsSort } from '@/lib/contracts/ops-items';
@@ -27,13 +28,7 @@ export function OpsItemsView({ linkProblem }: { linkProblem: string | null }) {
   const columns = useMemo(() => opsColumns(now), [now]);
   const rows = useMemo(() => sortRows(q.data?.items ?? [], view), [q.data, view]);
   const regions = useMemo(() => (q.data?.regions ?? []).map((r) => r.region), [q.data]);
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
-  const select = (ids: string[], on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) if (on) next.add(id); else next.delete(id);
-      return next;
-    });
+  const { selected, setSelected, select } = useSelection();
   // Only what is in the list now can be changed (a filter change hides, and so drops, the rest of a selection).
   const chosen = useMemo(() => (selected.size ? rows.filter((r) => selected.has(r.id)) : []), [rows, selected]);
   const chips = activeChips(view);

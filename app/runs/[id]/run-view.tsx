@@ -1,4 +1,5 @@
 'use client';
+import { useSelection } from '@/components/data-table/use-selection';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,7 +37,7 @@ export function RunView({ id }: { id: string }) {
   const q = useQuery({ ...runProgressQuery(id, qc), refetchInterval: (query) => (query.state.data?.detail.done ? false : 3_000) });
   const [filters, setFilters] = useState<Filters>({ outcomes: new Set(), regions: [], text: '', group: null });
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const { selected, setSelected, select } = useSelection();
   const [cancelKey, setCancelKey] = useState(newIdempotencyKey);
   const cancel = useMutation({
     mutationFn: (ids: string[]) => cancelRun(id, cancelKey, ids),
@@ -63,11 +64,6 @@ export function RunView({ id }: { id: string }) {
   const retrySpec: LaunchSpec = { ...fromRun(r, `Retry the ${formatNumber(failed)} failed nodes of ${r.id}`), targets: { mode: 'run', runId: r.id }, retryOf: r.id };
   const retryGroup = (g: TriageGroup): LaunchSpec => ({ ...fromRun(r, `Retry ${formatNumber(g.count)} nodes that failed the same way (${OUTCOMES[g.outcome].label})`), targets: { mode: 'run', runId: r.id, group: g.key }, retryOf: r.id });
   const rerunSpec: LaunchSpec = { ...fromRun(r, `Re-run ${r.document} on other targets`), rerunOf: r.id };
-  const select = (ids: string[], on: boolean) => setSelected((prev) => {
-    const next = new Set(prev);
-    for (const x of ids) if (on) next.add(x); else next.delete(x);
-    return next;
-  });
   return (
     <div className="mx-auto max-w-[1600px] space-y-3">
       <nav className="text-sm text-slate-500"><Link href="/runs" className="text-sky-700 hover:underline">Runs</Link> / <span className="font-mono">{r.id}</span></nav>
