@@ -2,6 +2,8 @@
  * npm run bench:fleet — cold fleet build, naive baseline and warm /api/nodes latency at 1,000 and 10,000 nodes,
  * against the simulated AWS in its own process with MOCK_AWS_LATENCY_MS (default 50) added to every call.
  * Calls and the longest chain of sequential calls are counted by the simulated AWS itself.
+ * With a current build it also runs `next start`: warm latency over HTTP, server memory, and the time from a restarted
+ * server to its first complete /api/nodes answer, served from the fleet saved on disk, next to a restart without it.
  * The last line is one JSON object with the 10,000-node figures.
  *
  * Env: BENCH_SIZES (default "1000,10000"), BENCH_REGIONS (default "us-east-1": one region, the hardest case and the
@@ -10,7 +12,8 @@
 import path from 'node:path';
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startGroup, stopGroup, waitForUrl } from './lib/proc';
 import { needsBuild, ROOT } from './lib/build-state';
 import { resetClients } from '@/lib/aws/clients';
@@ -77,7 +80,7 @@ async function measure(size: number, port: number) {
     const managedTotal = snap.nodes.filter((n) => n.managed).length;
     const factsChain = Math.max(...regions.map((r) => Math.ceil(snap.regions.find((x) => x.region === r)!.nodes.filter((n) => n.managed).length / 50))) + 1;
 
-    const server = httpBuild ? await measureServer(mockUrl) : undefined;
+    const server = httpBuild ? await measureServer(mockUrl, snap.nodes.length) : undefined;
 
     let naive: { ms: number; stats: Stats } | undefined;
     if (runNaive) {
@@ -109,15 +112,47 @@ function getRaw(url: string, accept = 'application/gzip, application/json'): Pro
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-/** The production server (next start) against the same simulated AWS: warm latency over HTTP and its memory. */
-async function measureServer(mockUrl: string) {
-  const port = 4899;
-  const app = startGroup(bin('next'), ['start', '-p', String(port)], {
+const serverPort = 4899;
+const startServer = (mockUrl: string, dataDir: string) =>
+  startGroup(bin('next'), ['start', '-p', String(serverPort)], {
     cwd: ROOT,
     stdio: 'ignore',
     group: true,
-    env: { ...process.env, AWS_ENDPOINT_URL: mockUrl, FLEET_CACHE_TTL_SECONDS: '3600', DEMO_MODE: '1', NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' },
+    env: { ...process.env, AWS_ENDPOINT_URL: mockUrl, FLEET_CACHE_TTL_SECONDS: '3600', DEMO_MODE: '1', DATA_DIR: dataDir, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '' },
   });
+
+/**
+ * Milliseconds from starting the server until /api/nodes first answers with every node (`nodes`), polling every 20 ms;
+ * and whether that answer was the copy saved before the restart.
+ */
+async function timeToCompleteNodes(mockUrl: string, dataDir: string, nodes: number) {
+  const t0 = performance.now();
+  const app = startServer(mockUrl, dataDir);
+  try {
+    for (;;) {
+      if (app.exitCode !== null) throw new Error('the server exited');
+      try {
+        const r = await fetch(`http://127.0.0.1:${serverPort}/api/nodes`);
+        if (r.ok) {
+          const body = (await r.json()) as { nodes: unknown[]; regions: { restored?: boolean }[] };
+          if (body.nodes.length === nodes) return { ms: performance.now() - t0, restored: body.regions.some((x) => x.restored) };
+        }
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  } finally {
+    stopGroup(app);
+    await new Promise((res) => app.once('exit', res));
+  }
+}
+
+/** The production server (next start) against the same simulated AWS: warm latency over HTTP and its memory. */
+async function measureServer(mockUrl: string, nodes: number) {
+  const port = serverPort;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-fleet-'));
+  const app = startServer(mockUrl, dataDir);
   try {
     await waitForUrl(`http://127.0.0.1:${port}/api/overview`, 180_000, () => app.exitCode === null);
     const url = `http://127.0.0.1:${port}/api/nodes`;
@@ -138,9 +173,22 @@ async function measureServer(mockUrl: string) {
       await getRaw(url, 'application/json');
       plain.push(performance.now() - t0);
     }
-    return { p50: pct(times, 50), p95: pct(times, 95), plainP50: pct(plain, 50), rssMb, rssAfterBuild, rssAfterPlain: rssOf() };
+    const result = { p50: pct(times, 50), p95: pct(times, 95), plainP50: pct(plain, 50), rssMb, rssAfterBuild, rssAfterPlain: rssOf() };
+    // The fleet is saved once its first read ends: wait for the copy, then restart twice, with it and without it.
+    const snapshots = path.join(dataDir, 'snapshots');
+    for (let i = 0; i < 200 && !(existsSync(snapshots) && readdirSync(snapshots).filter((f) => f.endsWith('.json')).length === regions.length); i++) {
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    stopGroup(app);
+    await new Promise((res) => app.once('exit', res));
+    const restart = await timeToCompleteNodes(mockUrl, dataDir, nodes);
+    const emptyDir = mkdtempSync(path.join(tmpdir(), 'bench-fleet-cold-'));
+    const coldRestart = await timeToCompleteNodes(mockUrl, emptyDir, nodes);
+    rmSync(emptyDir, { recursive: true, force: true });
+    return { ...result, restartMs: restart.ms, restartRestored: restart.restored, coldRestartMs: coldRestart.ms };
   } finally {
     stopGroup(app);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -161,6 +209,7 @@ function report(r: Awaited<ReturnType<typeof measure>>) {
   if (r.server) {
     line('next start: warm GET /api/nodes', `p50 ${round(r.server.p50, 2)} ms, p95 ${round(r.server.p95, 2)} ms over HTTP (the dashboard's request); server rss ${Math.round(r.server.rssMb)} MB (${Math.round(r.server.rssAfterBuild)} MB after the cold build)`);
     line('  same, plain JSON API consumer', `p50 ${round(r.server.plainP50, 1)} ms (Next.js gzips the body per request); server rss then ${Math.round(r.server.rssAfterPlain)} MB`);
+    line('restart → first complete /api/nodes', `${Math.round(r.server.restartMs)} ms with the saved fleet${r.server.restartRestored ? ' (served restored, refreshing)' : ' (NOT from the saved copy)'}; ${Math.round(r.server.coldRestartMs)} ms without it (start + full read) → ${round(r.server.coldRestartMs / r.server.restartMs, 1)}x sooner`);
   }
   else line('next start', 'not measured (no current build: run `npm run build` first)');
 }
@@ -195,6 +244,8 @@ async function main() {
       warmSource: last.server ? 'next start over HTTP' : 'route handler in-process',
       rssMb: Math.round(last.server?.rssMb ?? last.rssMb),
       rssSource: last.server ? 'next-server process' : 'bench process after GC',
+      restartToNodesMs: last.server ? Math.round(last.server.restartMs) : null,
+      coldRestartToNodesMs: last.server ? Math.round(last.server.coldRestartMs) : null,
     }),
   );
   process.exit(0);

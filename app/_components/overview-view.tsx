@@ -13,7 +13,7 @@ import { Banner } from '@/components/ui/banner';
 import { RegionAlerts } from '@/components/fleet/region-alerts';
 import { DataAge } from '@/components/fleet/data-age';
 import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
-import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
+import { useAutoRefresh, fleetRefetchInterval } from '@/components/fleet/use-auto-refresh';
 import { useNow } from '@/components/use-now';
 import { caveatsFor, type Caveat } from '@/components/overview/caveats';
 import { IncompleteNote } from '@/components/overview/chart-card';
@@ -30,7 +30,7 @@ const PENDING_REFETCH_MS = 3_000;
 export function OverviewView() {
   const qc = useQueryClient();
   const [auto, setAuto] = useAutoRefresh();
-  const q = useQuery({ ...overviewQuery(), refetchInterval: (query) => (query.state.data?.pending ? PENDING_REFETCH_MS : auto ? AUTO_REFRESH_MS : false) });
+  const q = useQuery({ ...overviewQuery(), refetchInterval: (query) => (query.state.data?.pending ? PENDING_REFETCH_MS : fleetRefetchInterval(auto, query.state.data?.regions)) });
   const refresh = useMutation({
     mutationFn: () => fetchJson<OverviewSummary>('/api/overview?refresh=1'),
     onSuccess: (data) => {
@@ -193,7 +193,11 @@ function Regions({ s }: { s: OverviewSummary }) {
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatNumber(r.notManaged)}</td>
                 <td className="px-3 py-1.5 text-xs">
                   {!r.ok ? (
-                    <span className="font-medium text-red-700" suppressHydrationWarning>{`unreachable · data ${formatAge(r.fetchedAt, now)}`}</span>
+                    <span className="font-medium text-red-700" suppressHydrationWarning>
+                      {r.ec2Only ? 'SSM unreachable · EC2 only' : r.errors[0]?.code === 'NotReadYet' ? 'reading…' : `unreachable · data ${formatAge(r.fetchedAt, now)}`}
+                    </span>
+                  ) : r.restored ? (
+                    <span className="font-medium text-sky-700" suppressHydrationWarning>{`saved copy · read ${formatAge(r.fetchedAt, now)} · refreshing`}</span>
                   ) : r.errors.length ? (
                     <span className="font-medium text-amber-700">partial ({r.errors.length} source{r.errors.length > 1 ? 's' : ''} failed)</span>
                   ) : (

@@ -9,7 +9,7 @@ import { formatNumber, percent } from '@/lib/format';
 import { nodesHref } from '@/lib/contracts/node-view';
 import { Stat } from '@/components/ui/stat';
 import { Banner } from '@/components/ui/banner';
-import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
+import { useAutoRefresh, fleetRefetchInterval } from '@/components/fleet/use-auto-refresh';
 import { RunLauncher } from '@/components/runs/run-launcher';
 import { IncompleteBanner } from '@/components/fleet/incomplete-banner';
 import { PATCH_SOURCES } from '@/components/fleet/incomplete';
@@ -18,7 +18,7 @@ import { PatchConfigSections } from './patch-config-sections';
 
 export function PatchingView() {
   const [auto] = useAutoRefresh();
-  const q = useQuery({ ...complianceQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
+  const q = useQuery({ ...complianceQuery(), refetchInterval: (query) => fleetRefetchInterval(auto, query.state.data?.regions) });
   const [dialog, setDialog] = useState<{ targets: RunTargets; title: string } | null>(null);
   const config = useQuery(patchConfigQuery());
   const names = new Map((config.data?.regions ?? []).flatMap((r) => r.baselines.map((b) => [b.id, b.name] as const)));

@@ -23,4 +23,21 @@ describe('why patch figures are incomplete', () => {
     ]);
     expect(out[1].detail).toBe('AWS denied access');
   });
+
+  it('says when nodes are the copy saved before a restart, and when only EC2 could be read', () => {
+    const denied = [{ source: 'ssm:DescribeInstanceInformation', code: 'AccessDeniedException', message: 'AWS denied access' }];
+    const out = regionCaveats([
+      region({ restored: true }),
+      region({ region: 'eu-west-1', ok: false, restored: true, errors: [{ source: 'ssm:DescribeInstanceInformation', code: 'ServiceUnavailable', message: 'm' }] }),
+      region({ region: 'ap-southeast-2', ok: false, nodes: 0, restored: true, fetchedAt: null, errors: [{ source: 'ssm:DescribeInstanceInformation', code: 'NotReadYet', message: 'm' }] }),
+      region({ region: 'ca-central-1', ok: false, ec2Only: true, nodes: 7, errors: denied }),
+    ], PATCH_SOURCES, now);
+    expect(out.map((c) => c.text)).toEqual([
+      'us-east-1: 10 nodes as saved before the dashboard restarted, read 5m ago; refreshing now',
+      'eu-west-1: could not refresh (ServiceUnavailable); its 10 nodes are as saved before the restart, read 5m ago',
+      'ap-southeast-2: not read yet since the dashboard restarted',
+      'ca-central-1: could not list nodes (AccessDeniedException); its 7 EC2 instances are shown with SSM status unknown',
+    ]);
+    expect(out[3].detail).toBe('AWS denied access');
+  });
 });

@@ -23,14 +23,23 @@ export function regionCaveats(regions: RegionStatus[], sources: readonly string[
   for (const r of regions) {
     if (!r.ok) {
       const e = r.errors.find((x) => x.source === NODE_LIST);
+      const code = e?.code ?? 'error';
       out.push({
         region: r.region,
-        text: r.nodes > 0
-          ? `${r.region}: could not refresh (${e?.code ?? 'error'}); its ${formatNumber(r.nodes)} nodes are from ${formatAge(r.fetchedAt, now)}`
-          : `${r.region}: could not list nodes (${e?.code ?? 'error'}); its nodes are missing`,
-        detail: e?.message ?? '',
+        text: r.ec2Only
+          ? `${r.region}: could not list nodes (${code}); its ${formatNumber(r.nodes)} EC2 instances are shown with SSM status unknown`
+          : r.nodes > 0
+            ? `${r.region}: could not refresh (${code}); its ${formatNumber(r.nodes)} nodes are ${r.restored ? 'as saved before the restart, read' : 'from'} ${formatAge(r.fetchedAt, now)}`
+            : code === 'NotReadYet'
+              ? `${r.region}: not read yet since the dashboard restarted`
+              : `${r.region}: could not list nodes (${code}); its nodes are missing`,
+        detail: code === 'NotReadYet' ? '' : (e?.message ?? ''),
       });
       continue; // its earlier nodes are shown whole: their other failures add nothing
+    }
+    if (r.restored) {
+      out.push({ region: r.region, text: `${r.region}: ${formatNumber(r.nodes)} nodes as saved before the dashboard restarted, read ${formatAge(r.fetchedAt, now)}; refreshing now`, detail: '' });
+      continue;
     }
     for (const e of r.errors) {
       if (!sources.includes(e.source)) continue;

@@ -7,6 +7,7 @@ export const PING_TONE: Record<PingStatus, Tone> = {
   Inactive: 'gray',
   NotManaged: 'violet',
   NotRunning: 'gray',
+  Unknown: 'gray',
 };
 export const PING_LABEL: Record<PingStatus, string> = {
   Online: 'Online',
@@ -14,10 +15,12 @@ export const PING_LABEL: Record<PingStatus, string> = {
   Inactive: 'Inactive',
   NotManaged: 'Not in SSM',
   NotRunning: 'Not running',
+  Unknown: 'SSM unknown',
 };
 const PING_TITLE: Partial<Record<PingStatus, string>> = {
   NotManaged: 'Running EC2 instance that is not registered with Systems Manager',
   NotRunning: 'EC2 instance that is stopped, stopping or terminated: Systems Manager does not list it, and commands cannot run on it',
+  Unknown: 'Running EC2 instance in a region where Systems Manager could not be read: whether it is managed is not known',
 };
 
 export function PingBadge({ ping }: { ping: PingStatus }) {

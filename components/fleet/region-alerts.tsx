@@ -7,10 +7,22 @@ import { useNow } from '@/components/use-now';
 /** What failed, region by region; everything else on the page keeps showing what still works. */
 export function RegionAlerts({ regions }: { regions: RegionStatus[] }) {
   const now = useNow(10_000);
-  const bad = regions.filter((r) => r.errors.length > 0);
-  if (!bad.length) return null;
+  const bad = regions.filter((r) => r.errors.length > 0 && !(r.restored && r.errors[0]?.code === 'NotReadYet'));
+  const restored = regions.filter((r) => r.restored && r.ok);
+  const notYet = regions.filter((r) => r.restored && r.errors[0]?.code === 'NotReadYet');
+  if (!bad.length && !restored.length && !notYet.length) return null;
+  const oldest = restored.map((r) => r.fetchedAt).filter((t): t is string => !!t).sort()[0] ?? null;
   return (
     <div className="space-y-2" data-testid="region-alerts">
+      {(restored.length > 0 || notYet.length > 0) && (
+        <div data-testid="restored-banner" suppressHydrationWarning>
+          <Banner kind="info" title={`Showing the fleet as saved before the dashboard restarted${oldest ? `, read ${formatAge(oldest, now)}` : ''}: refreshing from AWS now`}>
+            {restored.length > 0 && <>Saved: {restored.map((r) => `${r.region} (${r.nodes} nodes)`).join(', ')}. </>}
+            {notYet.length > 0 && <>Not saved, reading now: {notYet.map((r) => r.region).join(', ')}. </>}
+            Actions wait for the fresh read.
+          </Banner>
+        </div>
+      )}
       {bad.map((r) => (
         <Banner
           key={r.region}
@@ -18,9 +30,11 @@ export function RegionAlerts({ regions }: { regions: RegionStatus[] }) {
           title={
             r.ok
               ? `${r.region}: some data is unavailable`
-              : r.nodes > 0
-                ? `${r.region}: could not refresh — showing ${r.nodes} nodes from ${formatAge(r.fetchedAt, now)}`
-                : `${r.region}: could not list nodes`
+              : r.ec2Only
+                ? `${r.region}: Systems Manager could not be read — showing its ${r.nodes} EC2 instances with SSM status unknown`
+                : r.nodes > 0
+                  ? `${r.region}: could not refresh — showing ${r.nodes} nodes from ${formatAge(r.fetchedAt, now)}${r.restored ? ' (saved before the restart)' : ''}`
+                  : `${r.region}: could not list nodes`
           }
         >
           <ul className="list-disc pl-5">

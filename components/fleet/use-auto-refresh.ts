@@ -34,3 +34,12 @@ export function useAutoRefresh(): [boolean, (on: boolean) => void] {
 }
 
 export const AUTO_REFRESH_MS = 30_000;
+
+/** While regions show the copy saved before a restart, poll every 2 s so the fresh read appears as soon as it lands. */
+export const RESTORED_REFETCH_MS = 2_000;
+
+/** The refetch interval of a page fed by the fleet: fast while it is restored, else the auto-refresh setting. */
+export function fleetRefetchInterval(auto: boolean, regions: readonly { restored?: boolean }[] | undefined): number | false {
+  if (regions?.some((r) => r.restored)) return RESTORED_REFETCH_MS;
+  return auto ? AUTO_REFRESH_MS : false;
+}

@@ -11,11 +11,12 @@ export const C = {
   neutral: '#94a3b8', // slate-400
   faint: '#cbd5e1', // slate-300
   violet: '#8b5cf6', // violet-500
+  slate: '#64748b', // slate-500
   orange: '#f97316', // orange-500
 } as const;
 
 export const PING_COLOR: Record<PingStatus, string> = {
-  Online: C.good, ConnectionLost: C.warn, Inactive: C.neutral, NotManaged: C.violet, NotRunning: C.faint,
+  Online: C.good, ConnectionLost: C.warn, Inactive: C.neutral, NotManaged: C.violet, NotRunning: C.faint, Unknown: C.slate,
 };
 
 export const PING_TEXT: Record<PingStatus, { label: string; hint: string }> = {
@@ -24,6 +25,7 @@ export const PING_TEXT: Record<PingStatus, { label: string; hint: string }> = {
   Inactive: { label: 'Inactive', hint: 'deregistered or long silent' },
   NotManaged: { label: 'EC2 not in SSM', hint: 'running, never registered' },
   NotRunning: { label: 'EC2 not running', hint: 'stopped or terminated' },
+  Unknown: { label: 'SSM unknown', hint: 'EC2 answered, SSM did not' },
 };
 
 export const SEVERITY_COLOR: Record<string, string> = { '1': C.severe, '2': C.orange, '3': C.warn, '4': C.info, none: C.neutral };

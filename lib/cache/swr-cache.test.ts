@@ -9,6 +9,29 @@ function deferred<T>() {
 }
 
 describe('createSwrCache', () => {
+  it('serves an initial value (a copy saved by an earlier process) at once as stale, asked once, and again after a restart', async () => {
+    let asked = 0;
+    let loads = 0;
+    const d = deferred<string>();
+    const c = createSwrCache({ ttlMs: () => 1000, initial: () => (asked++, 'saved'), load: () => (loads++, d.promise) });
+    expect(await c.get()).toBe('saved');
+    expect(loads).toBe(1); // the refresh started in the background
+    expect(await c.get()).toBe('saved');
+    d.resolve('fresh');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await c.get()).toBe('fresh');
+    c.clear();
+    expect(asked).toBe(1);
+    c.clear({ restart: true });
+    expect(await c.get()).toBe('saved');
+    expect(asked).toBe(2);
+  });
+
+  it('waits for the first load when there is no initial value', async () => {
+    const c = createSwrCache({ ttlMs: () => 1000, initial: () => undefined, load: async () => 'loaded' });
+    expect(await c.get()).toBe('loaded');
+  });
+
   it('shares one load between any number of concurrent callers', async () => {
     let loads = 0;
     const d = deferred<number>();

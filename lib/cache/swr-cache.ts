@@ -23,8 +23,8 @@ export interface SwrCache<T> {
    * already under way, which may have read the source before the change. `fn` must be idempotent.
    */
   update(fn: (value: T) => T): void;
-  /** Drop the value (tests, configuration changes). */
-  clear(): void;
+  /** Drop the value (tests, configuration changes). `{ restart: true }`: as if the process restarted (`initial` asked again). */
+  clear(opts?: { restart?: boolean }): void;
 }
 
 /** Someone outside the process on whose behalf values are read (a request's caller). */
@@ -71,6 +71,11 @@ export function createSwrCache<T>(opts: {
    * for caches keyed by what callers ask for, or any caller could make them read without limit.
    */
   forEveryone?: boolean;
+  /**
+   * A value to serve before the first load (a copy saved by an earlier process), asked once when the cache is first
+   * read: it is served as stale at once while the first load runs in the background.
+   */
+  initial?: () => T | undefined;
 }): SwrCache<T> {
   const now = opts.now ?? Date.now;
   const forcedMinMs = opts.forcedRefreshMinMs ?? defaultForcedRefreshMinMs;
@@ -81,6 +86,15 @@ export function createSwrCache<T>(opts: {
   let inflight: Promise<T> | undefined;
   let generation = 0;
   let patches: ((value: T) => T)[] = [];
+  let initialAsked = false;
+
+  function seed() {
+    initialAsked = true;
+    const v = opts.initial?.();
+    if (v === undefined) return;
+    value = v;
+    loadedAt = Number.NEGATIVE_INFINITY; // stale: the first read starts a refresh
+  }
 
   /** `requested`: a caller waits for this load (empty value or forced refresh); otherwise a background refresh. */
   function start(requested: boolean): Promise<T> {
@@ -122,6 +136,7 @@ export function createSwrCache<T>(opts: {
 
   return {
     async get({ refresh = false } = {}) {
+      if (value === undefined && !initialAsked) seed();
       if (value === undefined) return start(true);
       if (refresh) {
         const c = coalesced();
@@ -137,7 +152,8 @@ export function createSwrCache<T>(opts: {
       if (value !== undefined) value = fn(value);
       if (inflight) patches.push(fn);
     },
-    clear() {
+    clear({ restart = false } = {}) {
+      if (restart) initialAsked = false;
       generation++;
       value = undefined;
       inflight = undefined;

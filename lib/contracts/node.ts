@@ -3,9 +3,11 @@ import { z } from 'zod';
 /**
  * SSM ping status, plus NotManaged for running EC2 instances that SSM does not list (never registered), and
  * NotRunning for EC2 instances that are stopped, stopping, shutting down or terminated (SSM does not list those; a
- * tag-targeted command still reaches the registered ones, which then time out).
+ * tag-targeted command still reaches the registered ones, which then time out), and Unknown for running EC2 instances
+ * of a region whose SSM node list could not be read (EC2 answered, SSM did not): they are shown, their SSM state is not
+ * known.
  */
-export const PING_STATUSES = ['Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning'] as const;
+export const PING_STATUSES = ['Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning', 'Unknown'] as const;
 export const PingStatusSchema = z.enum(PING_STATUSES);
 export type PingStatus = z.infer<typeof PingStatusSchema>;
 
@@ -82,6 +84,10 @@ export const RegionStatusSchema = z.object({
   durationMs: z.number().nullable(),
   /** Every source that failed in the last refresh: the rest of the data is still shown. */
   errors: z.array(SourceErrorSchema),
+  /** Its nodes are the copy saved before the dashboard restarted (read at fetchedAt); the first refresh is under way. */
+  restored: z.boolean().optional(),
+  /** SSM's node list failed but EC2 answered: its running instances are shown with SSM status unknown. */
+  ec2Only: z.boolean().optional(),
 });
 export type RegionStatus = z.infer<typeof RegionStatusSchema>;
 

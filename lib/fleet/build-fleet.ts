@@ -17,7 +17,8 @@ export async function buildFleet(previous?: FleetSnapshot): Promise<FleetSnapsho
 }
 
 function carryOver(now: RegionSnapshot, before: RegionSnapshot | undefined): RegionSnapshot {
-  if (now.ok || !before || before.nodes.length === 0) return now;
+  // A failed region keeps its last good nodes (not an EC2-only read: the SSM facts it lacks are what the page is for).
+  if (now.ok || !before || before.nodes.length === 0 || before.ec2Only) return now;
   return { ...before, ok: false, errors: now.errors, durationMs: now.durationMs };
 }
 

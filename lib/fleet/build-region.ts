@@ -97,14 +97,13 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
       openOpsItems: openCount(info.InstanceId ?? ''),
     }),
   );
-  // EC2 instances SSM does not list: running ones are not managed (only knowable when SSM's list is complete);
-  // stopped, stopping, shutting-down and terminated ones are shown as not running, whatever SSM said.
+  // EC2 instances SSM does not list: running ones are not managed when SSM's list is complete, of unknown SSM state
+  // when it failed (still shown: an outage of SSM alone must not empty the region); stopped, stopping, shutting-down
+  // and terminated ones are shown as not running, whatever SSM said.
   const managed = new Set(infos.map((i) => i.InstanceId));
   for (const i of instances) {
     if (managed.has(i.InstanceId)) continue;
-    const running = i.State?.Name === 'running' || i.State?.Name === 'pending';
-    if (running && listError) continue;
-    nodes.push(unmanagedNodeRow(region, i, openCount(i.InstanceId ?? '')));
+    nodes.push(unmanagedNodeRow(region, i, openCount(i.InstanceId ?? ''), !listError));
   }
 
   const extras = new Map<string, SsmExtra>(infos.map((i) => [i.InstanceId ?? '', ssmExtra(i)]));
@@ -118,6 +117,7 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
     fetchedAt: new Date().toISOString(),
     durationMs: Math.round(performance.now() - started),
     errors,
+    ...(listError && ec2Res.ok ? { ec2Only: true } : {}),
   };
 }
 

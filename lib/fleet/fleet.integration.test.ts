@@ -127,6 +127,24 @@ describe('fleet build', () => {
     expect(snap.regions[0].errors[0]).toMatchObject({ source: 'ec2:DescribeInstances', code: 'UnauthorizedOperation' });
   });
 
+  it('shows the EC2 instances of a region whose SSM fails, with SSM status unknown, rather than an empty region', async () => {
+    mock.scenario.denyOperations = ['ssm:DescribeInstanceInformation'];
+    const snap = await getFleetSnapshot();
+    for (const region of TEST_REGIONS) {
+      const rows = snap.nodes.filter((r) => r.region === region);
+      const ec2 = simRegion(region).nodes.filter((n) => n.ec2);
+      expect(rows.map((r) => r.id).sort()).toEqual(ec2.map((n) => n.id).sort());
+      const running = rows.filter((r) => r.ec2State === 'running');
+      expect(running.length).toBeGreaterThan(20);
+      // Neither "not in SSM" nor managed: SSM could not say.
+      expect(running.every((r) => r.ping === 'Unknown' && r.instanceType !== null)).toBe(true);
+      expect(rows.filter((r) => r.ec2State !== 'running').every((r) => r.ping === 'NotRunning')).toBe(true);
+      const status = snap.regions.find((r) => r.region === region)!;
+      expect(status.ok).toBe(false);
+      expect(status.errors[0]).toMatchObject({ source: 'ssm:DescribeInstanceInformation', code: 'AccessDeniedException' });
+    }
+  });
+
   it('rides out throttling: the SDK retries and the fleet is complete', async () => {
     const clean = await getFleetSnapshot();
     mock.scenario.throttleRate = 0.25;

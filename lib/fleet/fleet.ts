@@ -3,7 +3,9 @@ import { gzipSync } from 'node:zlib';
 import type { FleetResponse, NodeDetail } from '@/lib/contracts/node';
 import type { FleetSummary, OverviewSummary } from '@/lib/contracts/summary';
 import { applyView, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
-import { buildFleet } from './build-fleet';
+import { assemble, buildFleet } from './build-fleet';
+import { loadSavedRegions, saveSnapshot } from './saved-snapshot';
+import { configuredRegions } from '@/lib/aws/config';
 import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
 import { recordRefreshSafely } from '@/lib/history/record';
 import { awsCallMeter, type AwsCall } from '@/lib/aws/clients';
@@ -28,7 +30,13 @@ function cache(): SwrCache<FleetSnapshot> {
   return (g.__fleetCache ??= createSwrCache({
     ttlMs,
     // Each successful build is recorded in the dashboard's history (a history failure is logged, never thrown).
-    load: (previous) => buildFleet(previous).then((snap) => recordRefreshSafely(snap, summaryOf)),
+    load: (previous) =>
+      buildFleet(previous).then((snap) => {
+        void saveSnapshot(snap);
+        return recordRefreshSafely(snap, summaryOf);
+      }),
+    // After a restart: the regions as last saved, at once, marked restored, while the first refresh runs.
+    initial: restoredSnapshot,
     onBackgroundError: (err) => console.error('[fleet] background refresh failed:', err),
     // One fleet for every viewer: a refresh is never a caller's to pay for (forced ones are coalesced instead).
     forEveryone: true,
@@ -42,9 +50,35 @@ export function getFleetSnapshot(opts: { refresh?: boolean } = {}): Promise<Flee
   return cache().get(opts);
 }
 
-/** Tests: forget the cached fleet. */
-export function resetFleetCache(): void {
-  cache().clear();
+/**
+ * The fleet as it stands in AWS for planning an action: never the copy saved before a restart. While regions are
+ * restored this waits for the refresh under way; a region it cannot read comes back failed (not ok), which the
+ * planners treat as down.
+ */
+export async function getLiveFleetSnapshot(): Promise<FleetSnapshot> {
+  const snap = await getFleetSnapshot();
+  return snap.regions.some((r) => r.restored && r.ok) ? getFleetSnapshot({ refresh: true }) : snap;
+}
+
+/** The saved regions, and every configured region without a copy as not read yet. Nothing saved: undefined. */
+function restoredSnapshot(): FleetSnapshot | undefined {
+  const regions = configuredRegions();
+  const saved = loadSavedRegions(regions);
+  if (!saved.length) return undefined;
+  return assemble(
+    regions.map(
+      (region) =>
+        saved.find((r) => r.region === region) ?? {
+          region, ok: false, nodes: [], extras: new Map(), opsItems: new Map(), fetchedAt: null, durationMs: null, restored: true,
+          errors: [{ source: 'ssm:DescribeInstanceInformation', code: 'NotReadYet', message: 'Not read yet since the dashboard started: reading it now.' }],
+        },
+    ),
+  );
+}
+
+/** Tests: forget the cached fleet; `restart`: as a restarted process would, read the saved copy first. */
+export function resetFleetCache(opts: { restart?: boolean } = {}): void {
+  cache().clear(opts);
   g.__fleetMisses?.clear();
 }
 

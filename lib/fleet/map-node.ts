@@ -128,7 +128,11 @@ export function managedNodeRow(j: JoinInput): NodeRow {
  * An EC2 instance that SSM does not list: running (not managed: a gap in management to see) or not running (stopped,
  * terminated...: shown so that tag-targeted runs, which reach registered stopped instances, add up).
  */
-export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: number | null): NodeRow {
+/**
+ * An EC2 instance SSM does not list. `ssmKnown: false`: SSM's node list of the region could not be read, so a running
+ * instance may or may not be managed (ping Unknown) rather than "not in SSM".
+ */
+export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: number | null, ssmKnown = true): NodeRow {
   const tags = tagsOf(i);
   const windows = (i.Platform ?? '').toLowerCase() === 'windows';
   return {
@@ -136,7 +140,7 @@ export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: numb
     region,
     name: str(tags.Name),
     managed: false,
-    ping: i.State?.Name === 'running' || i.State?.Name === 'pending' ? 'NotManaged' : 'NotRunning',
+    ping: i.State?.Name === 'running' || i.State?.Name === 'pending' ? (ssmKnown ? 'NotManaged' : 'Unknown') : 'NotRunning',
     lastPingAt: null,
     platformType: windows ? 'Windows' : null,
     platformName: str(i.PlatformDetails),

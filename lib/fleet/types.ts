@@ -16,6 +16,10 @@ export interface RegionSnapshot {
   fetchedAt: string | null;
   durationMs: number | null;
   errors: SourceError[];
+  /** Read by an earlier process and saved to disk (see saved-snapshot.ts), not refreshed since this one started. */
+  restored?: boolean;
+  /** SSM's node list failed but EC2 answered: the region's running instances are shown with ping Unknown. */
+  ec2Only?: boolean;
 }
 
 export interface FleetSnapshot {
@@ -27,5 +31,9 @@ export interface FleetSnapshot {
 }
 
 export function regionStatus(r: RegionSnapshot): RegionStatus {
-  return { region: r.region, ok: r.ok, nodes: r.nodes.length, fetchedAt: r.fetchedAt, durationMs: r.durationMs, errors: r.errors };
+  return {
+    region: r.region, ok: r.ok, nodes: r.nodes.length, fetchedAt: r.fetchedAt, durationMs: r.durationMs, errors: r.errors,
+    ...(r.restored ? { restored: true } : {}),
+    ...(r.ec2Only ? { ec2Only: true } : {}),
+  };
 }

@@ -4,7 +4,7 @@ import { OUTCOMES, RETRYABLE_OUTCOMES } from '@/lib/contracts/command-status';
 import { checkParameters } from '@/lib/contracts/documents';
 import type { RunPreview } from '@/lib/contracts/run-preview';
 import type { RunRequest } from '@/lib/contracts/run-request';
-import { getFleetSnapshot } from '@/lib/fleet/fleet';
+import { getLiveFleetSnapshot } from '@/lib/fleet/fleet';
 import { documentRegions, getDocumentDetail } from '@/lib/documents/catalog';
 import { invalid, notFound } from '@/lib/errors';
 import { buildPreview, type BuiltPreview } from './preview';
@@ -37,14 +37,14 @@ function normalize(req: RunRequest): RunRequest {
   return { ...req, retryOf: req.targets.runId, comment: req.comment ?? earlier?.comment ?? undefined };
 }
 
-/** What a run would do against the current fleet (the cached snapshot the operator is looking at). Sends nothing. */
+/** What a run would do against the current fleet (the cached snapshot the operator is looking at, never the copy saved before a restart). Sends nothing. */
 export async function previewRun(input: RunRequest): Promise<BuiltPreview & { previewToken: string }> {
   const req = normalize(input);
   const doc = await getDocumentDetail(req.document, req.documentVersion);
   if (doc.documentType !== 'Command') throw invalid('NotACommandDocument', `${req.document} is a ${doc.documentType} document; Run Command takes Command documents`);
   const problems = checkParameters(doc.parameters, req.parameters);
   if (problems.length) throw invalid('InvalidParameters', problems.map((p) => p.message).join('; '));
-  const snap = await getFleetSnapshot();
+  const snap = await getLiveFleetSnapshot();
   const runNodeIds = req.targets.mode === 'run' ? await retryNodeIds(req.targets) : undefined;
   const fleet = snap.nodes;
   const byId = new Map(fleet.map((n) => [n.id, n]));

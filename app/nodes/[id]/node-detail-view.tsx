@@ -250,6 +250,14 @@ function NotManagedHelp({ node }: { node: NodeRow }) {
       </Banner>
     );
   }
+  if (node.ping === 'Unknown') {
+    return (
+      <Banner kind="warning" title="Systems Manager could not be read in this region">
+        EC2 lists this instance as {node.ec2State ?? 'running'}, but the region&apos;s SSM node list failed, so whether it is managed, online or patched is
+        not known. The region&apos;s error is shown above; its nodes come back with the next refresh that reaches SSM.
+      </Banner>
+    );
+  }
   return (
     <Banner kind="warning" title="This EC2 instance is running but is not managed by Systems Manager">
       {node.instanceProfile ? (

@@ -15,7 +15,7 @@ import { RegionAlerts } from '@/components/fleet/region-alerts';
 import { DataAge } from '@/components/fleet/data-age';
 import { SetupHelp, setupProblem } from '@/components/fleet/setup-help';
 import { PING_LABEL } from '@/components/fleet/ping-badge';
-import { useAutoRefresh, AUTO_REFRESH_MS } from '@/components/fleet/use-auto-refresh';
+import { useAutoRefresh, fleetRefetchInterval } from '@/components/fleet/use-auto-refresh';
 import { useNodeView } from './use-node-view';
 import { NodesGrid } from './nodes-grid';
 import { FacetedFilter } from '@/components/data-table/faceted-filter';
@@ -40,7 +40,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const qc = useQueryClient();
   const { view, setView } = useNodeView();
   const [auto, setAuto] = useAutoRefresh();
-  const fleet = useQuery({ ...fleetQuery(), refetchInterval: auto ? AUTO_REFRESH_MS : false });
+  const fleet = useQuery({ ...fleetQuery(), refetchInterval: (query) => fleetRefetchInterval(auto, query.state.data?.regions) });
   const refresh = useMutation({
     mutationFn: () => fetchFleet(true),
     onSuccess: (data) => {

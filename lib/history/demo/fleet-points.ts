@@ -49,7 +49,7 @@ class Tally {
 }
 
 const METRICS = [
-  'total', 'managed', 'Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning', 'compliant', 'noncompliant', 'notScanned',
+  'total', 'managed', 'Online', 'ConnectionLost', 'Inactive', 'NotManaged', 'NotRunning', 'Unknown', 'compliant', 'noncompliant', 'notScanned',
   'patchUnknown', 'criticalNodes', 'agentKnown', 'agentOutdated', 'spell',
 ] as const;
 type Metric = (typeof METRICS)[number];
