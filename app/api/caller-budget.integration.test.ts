@@ -8,6 +8,8 @@ import { installMockAws } from '@/lib/testing/mock-aws';
 import { GET as nodesGet } from '@/app/api/nodes/route';
 import { GET as nodeGet } from '@/app/api/nodes/[id]/route';
 import { GET as overviewGet } from '@/app/api/overview/route';
+import { GET as patchConfigGet } from '@/app/api/patching/config/route';
+import { GET as documentsGet } from '@/app/api/documents/route';
 import { resetCallerBudgets, withCallerBudget } from '@/lib/api/caller-budget';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 
@@ -134,6 +136,24 @@ describe('the fleet is everyone\'s', () => {
     expect(calls()).toBe(2 * oneRead);
     // The budget is whole: a live lookup (6 calls) still fits.
     expect((await serve(`/api/nodes/${unknownId(700)}`)).status).toBe(404);
+  });
+
+  it('so are the patch configuration, the document list and the OpsItem history: the caller who asks first is not refused', async () => {
+    process.env.AWS_CALLS_PER_CALLER_PER_MINUTE = '6';
+    const get = (path: string, handler: (req: Request, ctx: undefined) => Promise<Response>) => {
+      const req = new Request(`http://dash.test${path}`);
+      return withCallerBudget(req, () => handler(req, undefined));
+    };
+    const before = calls();
+    // Before: each of these read more than 6 calls for the first caller and answered 429.
+    expect((await get('/api/patching/config', patchConfigGet)).status).toBe(200);
+    expect((await get('/api/documents', documentsGet)).status).toBe(200);
+    expect((await serve('/api/overview')).status).toBe(200);
+    expect(calls() - before).toBeGreaterThan(3 * 6);
+    // Asked again: served from the cache, no call.
+    const now = calls();
+    expect((await get('/api/documents', documentsGet)).status).toBe(200);
+    expect(calls()).toBe(now);
   });
 });
 

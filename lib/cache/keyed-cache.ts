@@ -17,6 +17,8 @@ export function createKeyedCache<V, A = undefined>(opts: {
   maxKeys: number;
   load: (key: string, previous: V | undefined, args: A) => Promise<V>;
   onBackgroundError?: (err: unknown) => void;
+  /** The keys are the dashboard's own (configured regions), not what callers ask for: see SwrCache's `forEveryone`. */
+  forEveryone?: boolean;
 }): KeyedCache<V, A> {
   const entries = new Map<string, { cache: SwrCache<V>; args: A }>();
   const entry = (key: string, args: A | undefined) => {
@@ -27,7 +29,7 @@ export function createKeyedCache<V, A = undefined>(opts: {
     } else {
       const created: { cache: SwrCache<V>; args: A } = {
         args: args as A,
-        cache: createSwrCache({ ttlMs: opts.ttlMs, load: (prev) => opts.load(key, prev, created.args), onBackgroundError: opts.onBackgroundError }),
+        cache: createSwrCache({ ttlMs: opts.ttlMs, load: (prev) => opts.load(key, prev, created.args), onBackgroundError: opts.onBackgroundError, forEveryone: opts.forEveryone }),
       };
       e = created;
       while (entries.size >= opts.maxKeys) entries.delete(entries.keys().next().value as string);

@@ -18,9 +18,10 @@ const g = globalThis as unknown as { __docLists?: Map<string, SwrCache<DocumentI
 const lists = (g.__docLists ??= new Map());
 const details = (g.__docDetails ??= new Map());
 
-function cached<T>(map: Map<string, SwrCache<T>>, key: string, ttl: number, load: () => Promise<T>): Promise<T> {
+/** `forEveryone`: the value is the dashboard's (a region's list), not one a caller named (a document). */
+function cached<T>(map: Map<string, SwrCache<T>>, key: string, ttl: number, load: () => Promise<T>, forEveryone = false): Promise<T> {
   let c = map.get(key);
-  if (!c) map.set(key, (c = createSwrCache({ ttlMs: () => ttl, load })));
+  if (!c) map.set(key, (c = createSwrCache({ ttlMs: () => ttl, load, forEveryone })));
   if (map.size > 2000) map.clear();
   return c.get();
 }
@@ -31,7 +32,7 @@ function regionList(region: string): Promise<DocumentIdentifier[]> {
     const byOwner = (owner: string) => listDocuments(region, [{ Key: 'DocumentType', Values: ['Command'] }, { Key: 'Owner', Values: [owner] }]);
     const [aws, own] = await Promise.all([byOwner('Amazon'), byOwner('Self')]);
     return [...aws, ...own];
-  });
+  }, true);
 }
 
 const ownedBy = (owner: string | undefined): DocumentSummary['ownedBy'] => (owner === 'Amazon' ? 'aws' : /^\d{12}$/.test(owner ?? '') ? 'account' : 'other');

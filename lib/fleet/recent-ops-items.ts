@@ -39,6 +39,7 @@ function cacheFor(region: string): SwrCache<RecentOps> {
       ttlMs: () => (cache.peek()?.error ? RETRY_MS : TTL_MS),
       load: (previous) => read(region, previous),
       onBackgroundError: (err) => console.error(`[overview] OpsItem history of ${region}:`, err),
+      forEveryone: true,
     });
     all.set(region, (c = cache));
   }

@@ -157,8 +157,9 @@ const g = globalThis as unknown as { __inventoryCaches?: Caches };
 function caches(): Caches {
   const onBackgroundError = (err: unknown) => console.error('[inventory] background refresh failed:', err);
   return (g.__inventoryCaches ??= {
-    overview: createKeyedCache<RegionOverview>({ ttlMs: inventoryTtlMs, maxKeys: 64, load: (region) => loadOverview(region), onBackgroundError }),
-    apps: createKeyedCache({ ttlMs: inventoryTtlMs, maxKeys: 1024, load: (key) => loadApps(key), onBackgroundError }),
+    // Per configured region (and platform): the whole dashboard's, so no caller pays for, or is refused, their loads.
+    overview: createKeyedCache<RegionOverview>({ ttlMs: inventoryTtlMs, maxKeys: 64, load: (region) => loadOverview(region), onBackgroundError, forEveryone: true }),
+    apps: createKeyedCache({ ttlMs: inventoryTtlMs, maxKeys: 1024, load: (key) => loadApps(key), onBackgroundError, forEveryone: true }),
   });
 }
 
@@ -169,7 +170,10 @@ function caches(): Caches {
 export async function regionInventories(
   opts: { regions?: string[]; refresh?: boolean; apps?: 'all' | 'cached' } = {},
 ): Promise<RegionInventory[]> {
-  const regions = opts.regions?.length ? opts.regions : awsSettings().regions;
+  // Only configured regions: the caches below are the dashboard's own, loaded for no caller (a view naming another
+  // region gets nothing for it rather than a load nobody is charged for).
+  const configured = awsSettings().regions;
+  const regions = opts.regions?.length ? opts.regions.filter((r) => configured.includes(r)) : configured;
   const c = caches();
   return Promise.all(
     regions.map(async (region): Promise<RegionInventory> => {

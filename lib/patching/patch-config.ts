@@ -83,6 +83,7 @@ const g = globalThis as unknown as { __patchConfig?: SwrCache<RegionPatchConfig[
 export function getPatchConfig(opts: { refresh?: boolean } = {}): Promise<RegionPatchConfig[]> {
   g.__patchConfig ??= createSwrCache({
     ttlMs: () => TTL_MS,
+    forEveryone: true,
     load: async () => {
       const snap = await getFleetSnapshot();
       return Promise.all(
