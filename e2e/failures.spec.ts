@@ -47,3 +47,27 @@ test('access lost during the day (say an expired SSO session): the last data sta
   await expect(page.getByTestId('node-row').first()).toBeVisible();
   await expect(page.getByTestId('setup-help')).toHaveCount(0);
 });
+
+test('the patching page says its figures are incomplete, and why, when a permission or a region fails', async ({ page, request }) => {
+  await scenario(request, { denyOperations: ['ssm:DescribeInstancePatchStates'] });
+  await request.get('/api/patching?refresh=1');
+  await page.goto('/patching');
+  const banner = page.getByTestId('incomplete-banner');
+  await expect(banner).toContainText('Patch figures are incomplete');
+  await expect(banner).toContainText('ssm:DescribeInstancePatchStates failed (AccessDeniedException)');
+  await expect(banner).toContainText('not authorized to perform: ssm:DescribeInstancePatchStates');
+  // The figures that still work stay on the page.
+  await expect(page.getByRole('heading', { name: 'Patch compliance' })).toBeVisible();
+
+  await scenario(request, { denyOperations: [], failRegions: ['eu-west-1'] });
+  await request.get('/api/patching?refresh=1');
+  await page.reload();
+  await expect(banner).toContainText('eu-west-1: could not refresh (ServiceUnavailable)');
+  await expect(banner).not.toContainText('AccessDeniedException');
+
+  await scenario(request, { failRegions: [] });
+  await request.get('/api/patching?refresh=1');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Patch compliance' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+});
