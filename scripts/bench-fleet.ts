@@ -7,7 +7,7 @@
  * The last line is one JSON object with the 10,000-node figures.
  *
  * Env: BENCH_SIZES (default "1000,10000"), BENCH_REGIONS (default "us-east-1": one region, the hardest case and the
- * one ssm-facts' lower bound is stated for), BENCH_LATENCY_MS (50), BENCH_NAIVE=0 to skip the naive run.
+ * one ssm-facts' lower bound is stated for), BENCH_LATENCY_MS (50), BENCH_NAIVE=0 to skip the naive run, BENCH_PORT (4800).
  */
 import path from 'node:path';
 import http from 'node:http';
@@ -112,7 +112,9 @@ function getRaw(url: string, accept = 'application/gzip, application/json'): Pro
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-const serverPort = 4899;
+/** BENCH_PORT (default 4800): the simulated AWS of each size listens from there, the dashboard at BENCH_PORT + 99. */
+const basePort = Number(process.env.BENCH_PORT) || 4800;
+const serverPort = basePort + 99;
 const startServer = (mockUrl: string, dataDir: string) =>
   startGroup(bin('next'), ['start', '-p', String(serverPort)], {
     cwd: ROOT,
@@ -219,7 +221,7 @@ async function main() {
   console.log(`bench:fleet — sizes ${sizes.join(', ')}; regions ${regions.join(', ')}; latency ${latencyMs} ms; naive ${runNaive ? 'on' : 'off'}; build ${existsSync(buildId) ? readFileSync(buildId, 'utf8') : 'none'}`);
   let last: Awaited<ReturnType<typeof measure>> | undefined;
   for (const [i, size] of sizes.entries()) {
-    last = await measure(size, 4800 + i);
+    last = await measure(size, basePort + i);
     report(last);
   }
   if (!last) return;
