@@ -6,7 +6,7 @@ import nextTs from 'eslint-config-next/typescript';
 const sdk = { group: ['@aws-sdk/*'], message: 'Only lib/aws may import the AWS SDK.' };
 const sdkTypesOnly = { ...sdk, allowTypeImports: true, message: 'Only lib/aws may import the AWS SDK (type imports are allowed here).' };
 const noApp = { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not depend on app/ or components/.' };
-const SERVER_LIB = ['aws', 'fleet', 'actions', 'runs', 'documents', 'patching', 'db', 'api', 'inventory', 'history', 'ops-items'];
+const SERVER_LIB = ['aws', 'fleet', 'actions', 'runs', 'documents', 'patching', 'db', 'api', 'inventory', 'history', 'ops-items', 'diagnosis'];
 const noServerLib = { group: SERVER_LIB.flatMap((d) => [`@/lib/${d}/*`, `@/lib/${d}`]), message: 'Client-safe code must not import server-only modules.' };
 const noProject = { group: ['@/*', '../lib/*', '../../lib/*', '../../../lib/*', '../app/*', '../../app/*'], message: 'mocks/ is independent of the application.' };
 
@@ -19,12 +19,16 @@ const config = [
     rules: { 'no-restricted-imports': ['error', { patterns: [sdk] }] },
   },
   {
-    // The fleet mappers turn SDK shapes into DTOs, so they may name SDK types; the other domains get DTOs from lib/aws.
-    files: ['lib/fleet/**'],
+    // The fleet, diagnosis and OpsItem mappers turn SDK shapes into DTOs and facts, so they may name SDK types; the
+    // other domains get DTOs from lib/aws.
+    files: ['lib/fleet/**', 'lib/diagnosis/**', 'lib/ops-items/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sdkTypesOnly, noApp] }] },
   },
   {
-    files: ['lib/actions/**', 'lib/runs/**', 'lib/documents/**', 'lib/patching/**', 'lib/cache/**', 'lib/db/**', 'lib/api/**', 'lib/testing/**', 'lib/*.ts'],
+    files: [
+      'lib/actions/**', 'lib/runs/**', 'lib/documents/**', 'lib/patching/**', 'lib/cache/**', 'lib/db/**', 'lib/api/**', 'lib/testing/**',
+      'lib/inventory/**', 'lib/history/**', 'lib/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [sdk, noApp] }] },
   },
   {

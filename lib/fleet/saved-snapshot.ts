@@ -52,7 +52,7 @@ export function saveSnapshot(snap: FleetSnapshot): Promise<void> {
     try {
       mkdirSync(dir(), { recursive: true });
       for (const r of due) {
-        const { extras, opsItems, restored: _restored, ...rest } = r;
+        const { extras, opsItems, ...rest } = r; // never a restored region (see `due`)
         const saved: SavedRegion = { format: FORMAT, source, savedAt: new Date().toISOString(), region: { ...rest, extras: [...extras], opsItems: [...opsItems] } };
         const file = fileOf(r.region);
         const tmp = `${file}.${process.pid}.tmp`;
