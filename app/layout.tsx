@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </head>
       <body className="min-h-screen bg-slate-100 text-slate-900 antialiased">
         <Providers>
-          <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-slate-100">
+          <header className="fixed-palette sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-slate-100">
             {/* Wraps on a narrow window (the nav scrolls inside itself) so no page scrolls sideways at 375 px. */}
             <div className="flex min-h-12 flex-wrap items-center gap-x-6 gap-y-1 px-4 py-1.5">
               <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap">
@@ -50,7 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <span
                   data-testid="mode-badge"
                   title={refusal?.message ?? `Signed in as ${actor.id}: actions are enabled`}
-                  className={`rounded px-2 py-0.5 font-medium ${refusal ? 'bg-slate-700 text-slate-200' : 'bg-emerald-600 text-white'}`}
+                  className={`rounded px-2 py-0.5 font-medium ${refusal ? 'bg-slate-700 text-slate-200' : 'bg-emerald-700 text-white'}`}
                 >
                   {refusal ? (refusal.code === 'ReadOnlyMode' ? 'Read-only' : `${actor.id} · view only`) : `${actor.id} · operator`}
                 </span>

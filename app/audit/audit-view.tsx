@@ -65,7 +65,7 @@ export function AuditView() {
                   <td className="px-3 py-1.5">{r.targetSummary}{r.targetCount > 0 && <div className="text-xs text-slate-500">{r.targetCount} target{r.targetCount > 1 ? 's' : ''} · {r.regions.join(', ')}</div>}</td>
                   <td className="px-3 py-1.5"><Badge tone={TONE[r.status] ?? 'gray'}>{r.status}</Badge></td>
                   <td className="px-3 py-1.5 text-xs" data-testid="audit-outcome">
-                    {r.outcome ? <><Badge tone={RUN_TONE[r.outcome] ?? 'gray'}>{r.outcome}</Badge><div className="text-slate-600">{r.outcomeDetail}</div></> : r.runId ? <span className="text-slate-400">not known yet</span> : null}
+                    {r.outcome ? <><Badge tone={RUN_TONE[r.outcome] ?? 'gray'}>{r.outcome}</Badge><div className="text-slate-600">{r.outcomeDetail}</div></> : r.runId ? <span className="text-slate-500">not known yet</span> : null}
                   </td>
                   <td className="max-w-md px-3 py-1.5 text-xs">
                     {r.commandIds.slice(0, 5).map((c) => <div key={c} className="font-mono">{c}</div>)}

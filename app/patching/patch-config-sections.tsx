@@ -79,7 +79,7 @@ export function PatchConfigSections() {
           </thead>
           <tbody>
             {windows.map((w) => (
-              <tr key={w.id} className={`border-t border-slate-100 ${w.enabled ? '' : 'text-slate-400'}`}>
+              <tr key={w.id} className={`border-t border-slate-100 ${w.enabled ? '' : 'text-slate-500'}`}>
                 <td className="px-3 py-1.5"><span className="font-medium">{w.name}</span> {!w.enabled && <Badge tone="gray">disabled</Badge>}<div className="font-mono text-xs text-slate-500">{w.id}</div></td>
                 <td className="px-3 py-1.5">{w.region}</td>
                 <td className="px-3 py-1.5 font-mono text-xs">{w.schedule}{w.timezone ? ` (${w.timezone})` : ''}</td>

@@ -13,7 +13,7 @@ const DOT: Record<string, string> = { green: 'text-emerald-700', red: 'text-red-
 
 function Counts({ counts }: { counts: OutcomeCounts }) {
   const shown = OUTCOMES_BY_RANK.filter((o) => (counts[o] ?? 0) > 0);
-  if (!shown.length) return <span className="text-slate-400">—</span>;
+  if (!shown.length) return <span className="text-slate-500">—</span>;
   return (
     <span className="flex flex-wrap gap-x-2 text-xs">
       {shown.map((o) => <span key={o} className={DOT[OUTCOMES[o].tone]} title={OUTCOMES[o].help}>{formatNumber(counts[o] ?? 0)} {OUTCOMES[o].label.toLowerCase()}</span>)}
@@ -33,7 +33,7 @@ export function RunsList() {
           <h1 className="text-lg font-semibold">Runs</h1>
           <p className="text-sm text-slate-600">
             Commands sent from this dashboard, newest first. Start one here on tags, a patch group or a nodes view, or from a selection on the Nodes page.
-            For everything sent to the fleet (console and CLI too), see <Link className="text-sky-700 hover:underline" href="/commands">command history</Link>.
+            For everything sent to the fleet (console and CLI too), see <Link className="text-sky-700 underline underline-offset-2 hover:decoration-2" href="/commands">command history</Link>.
           </p>
         </div>
         <LaunchButton testId="new-run" spec={{ title: 'New run' }} className="shrink-0 rounded bg-slate-800 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white hover:bg-slate-700">New run…</LaunchButton>
@@ -53,11 +53,11 @@ export function RunsList() {
               <tr key={r.id} data-testid="run-row" className="border-t border-slate-100 align-top hover:bg-sky-50">
                 <td className="px-3 py-1.5"><Link className="font-mono text-xs text-sky-700 hover:underline" href={`/runs/${r.id}`}>{r.id}</Link>{r.retryOf && <span className="ml-1 text-xs text-slate-500">(retry)</span>}{r.rerunOf && <span className="ml-1 text-xs text-slate-500">(re-run)</span>}</td>
                 <td className="px-3 py-1.5">{r.document}</td>
-                <td className="max-w-56 truncate px-3 py-1.5 text-slate-700" title={r.comment ?? ''}>{r.comment ?? <span className="text-slate-400">—</span>}</td>
+                <td className="max-w-56 truncate px-3 py-1.5 text-slate-700" title={r.comment ?? ''}>{r.comment ?? <span className="text-slate-500">—</span>}</td>
                 <td className="px-3 py-1.5">{r.targetSummary} <span className="text-xs text-slate-500">({formatNumber(r.expectedNodes)})</span></td>
                 <td className="px-3 py-1.5">{r.actor}</td>
                 <td className="px-3 py-1.5" title={formatDateTime(r.createdAt)}>{formatAge(r.createdAt, now)}</td>
-                <td className="px-3 py-1.5 tabular-nums">{r.endedAt ? duration(r.createdAt, r.endedAt) : <span className="text-slate-400">running</span>}</td>
+                <td className="px-3 py-1.5 tabular-nums">{r.endedAt ? duration(r.createdAt, r.endedAt) : <span className="text-slate-500">running</span>}</td>
                 <td className="px-3 py-1.5"><Counts counts={r.counts} /></td>
                 <td className="px-3 py-1.5"><RunStatusBadge status={r.status} /></td>
               </tr>

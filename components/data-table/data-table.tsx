@@ -101,23 +101,27 @@ export function DataTable<T>(p: DataTableProps<T>) {
           <button type="button" className="text-sky-700 hover:underline" onClick={() => table.toggleAllRowsExpanded(false)}>Collapse all</button>
         </div>
       )}
-      <div ref={scrollRef} data-testid={p.testId} role="table" aria-rowcount={count} className={`relative overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm ${p.heightClass ?? 'h-[calc(100vh-15rem)] min-h-80'}`}>
+      <div ref={scrollRef} data-testid={p.testId} role="table" aria-rowcount={count} tabIndex={0} className={`relative overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-sky-600 ${p.heightClass ?? 'h-[calc(100vh-15rem)] min-h-80'}`}>
         <div style={{ width, minWidth: '100%' }}>
           <div role="row" className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600" style={{ gridTemplateColumns: template }}>
             {sel && (
-              <label className="flex items-center justify-center" title={sel.allLabel}>
-                <input type="checkbox" aria-label={sel.allLabel} checked={allSelected} onChange={() => sel.onSelect(selectable, !allSelected)} />
-              </label>
+              <div role="columnheader" className="flex">
+                <label className="flex flex-1 items-center justify-center" title={sel.allLabel}>
+                  <input type="checkbox" aria-label={sel.allLabel} checked={allSelected} onChange={() => sel.onSelect(selectable, !allSelected)} />
+                </label>
+              </div>
             )}
             {visible.map((c) => {
               const header = flexRender(c.columnDef.header, { column: c, header: undefined as never, table });
               if (!p.sort || c.columnDef.enableSorting === false) return <div key={c.id} role="columnheader" className="truncate px-2 py-2">{header}</div>;
               const active = p.sort.id === c.id;
               return (
-                <button key={c.id} role="columnheader" type="button" aria-sort={active ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => p.sort!.onSort(c.id)} className={`flex items-center gap-1 truncate px-2 py-2 text-left hover:bg-slate-100 ${active ? 'text-sky-800' : ''}`}>
-                  <span className="truncate">{header}</span>
-                  {active && <span aria-hidden>{p.sort.dir === 'asc' ? '▲' : '▼'}</span>}
-                </button>
+                <div key={c.id} role="columnheader" aria-sort={active ? (p.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="flex min-w-0">
+                  <button type="button" onClick={() => p.sort!.onSort(c.id)} className={`flex min-w-0 flex-1 items-center gap-1 truncate px-2 py-2 text-left hover:bg-slate-100 ${active ? 'text-sky-800' : ''}`}>
+                    <span className="truncate">{header}</span>
+                    {active && <span aria-hidden>{p.sort.dir === 'asc' ? '▲' : '▼'}</span>}
+                  </button>
+                </div>
               );
             })}
           </div>
@@ -178,9 +182,11 @@ function DataRowImpl<T>({ original, top, height, template, visible, selected, ac
       style={{ transform: `translateY(${top}px)`, height, gridTemplateColumns: template }}
     >
       {sel && (
-        <label className="flex items-center justify-center">
-          <input type="checkbox" aria-label={sel.label(original)} disabled={!(sel.canSelect?.(original) ?? true)} checked={!!selected} onChange={(e) => sel.onSelect([id], e.target.checked)} />
-        </label>
+        <div role="cell" className="flex h-full">
+          <label className="flex flex-1 items-center justify-center">
+            <input type="checkbox" aria-label={sel.label(original)} disabled={!(sel.canSelect?.(original) ?? true)} checked={!!selected} onChange={(e) => sel.onSelect([id], e.target.checked)} />
+          </label>
+        </div>
       )}
       {visible.map((column) => (
         <div key={column.id} role="cell" data-col={column.id} className="truncate px-2">
@@ -209,18 +215,20 @@ function GroupRow<T>({ row, top, height, label, sel, getRowId }: { row: Row<T>; 
   const ids = sel ? row.subRows.filter((r) => sel.canSelect?.(r.original) ?? true).map((r) => getRowId(r.original)) : [];
   const all = ids.length > 0 && ids.every((id) => sel!.selected.has(id));
   return (
-    <div role="row" data-testid="group-row" className="absolute inset-x-0 flex items-center gap-2 border-b border-slate-200 bg-slate-100 pr-2 text-sm" style={{ transform: `translateY(${top}px)`, height }}>
-      {sel && (
-        <label className="flex w-9 shrink-0 items-center justify-center">
-          <input type="checkbox" aria-label="Select every row of this group" disabled={!ids.length} checked={all} onChange={() => sel.onSelect(ids, !all)} />
-        </label>
-      )}
-      <button type="button" onClick={row.getToggleExpandedHandler()} className="flex items-center gap-2 font-medium text-slate-800" aria-expanded={row.getIsExpanded()}>
-        <span aria-hidden className="w-3 text-slate-500">{row.getIsExpanded() ? '▾' : '▸'}</span>
-        <span className="text-slate-500">{label}:</span>
-        <span data-testid="group-value">{String(row.groupingValue)}</span>
-        <span data-testid="group-count" className="rounded bg-white px-1.5 text-xs tabular-nums text-slate-600 ring-1 ring-slate-300">{formatNumber(row.subRows.length)}</span>
-      </button>
+    <div role="row" data-testid="group-row" className="absolute inset-x-0 border-b border-slate-200 bg-slate-100 pr-2 text-sm" style={{ transform: `translateY(${top}px)`, height }}>
+      <div role="cell" className="flex h-full items-center gap-2">
+        {sel && (
+          <label className="flex w-9 shrink-0 items-center justify-center">
+            <input type="checkbox" aria-label="Select every row of this group" disabled={!ids.length} checked={all} onChange={() => sel.onSelect(ids, !all)} />
+          </label>
+        )}
+        <button type="button" onClick={row.getToggleExpandedHandler()} className="flex items-center gap-2 font-medium text-slate-800" aria-expanded={row.getIsExpanded()}>
+          <span aria-hidden className="w-3 text-slate-500">{row.getIsExpanded() ? '▾' : '▸'}</span>
+          <span className="text-slate-500">{label}:</span>
+          <span data-testid="group-value">{String(row.groupingValue)}</span>
+          <span data-testid="group-count" className="rounded bg-white px-1.5 text-xs tabular-nums text-slate-600 ring-1 ring-slate-300">{formatNumber(row.subRows.length)}</span>
+        </button>
+      </div>
     </div>
   );
 }

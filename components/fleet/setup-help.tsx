@@ -58,7 +58,7 @@ export function SetupHelp({ code, message }: { code: string; message: string }) 
       {!noCreds && !noRegion && (
         <div className="space-y-2 text-sm text-slate-700">
           <p>The credentials work, but their identity may not read Systems Manager. It needs at least:</p>
-          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{POLICY}</pre>
+          <pre className="fixed-palette overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{POLICY}</pre>
         </div>
       )}
     </section>

@@ -48,7 +48,7 @@ export function ComplianceTimeline({ nodeId }: { nodeId: string }) {
       {entries.length > 0 && (
         <>
           <Strip segments={timelineSegments(data!.changes, now)} />
-          <ol className="max-h-80 space-y-1.5 overflow-auto text-xs">
+          <ol tabIndex={0} aria-label="Compliance changes" className="max-h-80 space-y-1.5 overflow-auto text-xs">
             {entries.map((e) => (
               <li key={e.key} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 border-b border-slate-100 pb-1.5 last:border-0">
                 <Dot tone={e.tone} />
@@ -60,14 +60,14 @@ export function ComplianceTimeline({ nodeId }: { nodeId: string }) {
                 <span className="ml-auto whitespace-nowrap text-slate-500" title={formatDateTime(e.at)}>
                   {formatDateTime(e.at)} · {formatAge(e.at, now)}
                 </span>
-                {e.source && <span className="basis-full pl-4 font-mono text-[11px] text-slate-400">{e.source}</span>}
+                {e.source && <span className="basis-full pl-4 font-mono text-[11px] text-slate-500">{e.source}</span>}
               </li>
             ))}
           </ol>
         </>
       )}
       {data && (
-        <p className="mt-2 text-[11px] text-slate-400">
+        <p className="mt-2 text-[11px] text-slate-500">
           {data.recordedSince ? `Recorded since ${formatDateTime(data.recordedSince)}; changes are kept 90 days.` : 'Changes are kept 90 days.'}
           {anySimulated && ' Entries marked simulated were generated for the demo.'}
         </p>

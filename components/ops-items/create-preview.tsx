@@ -9,7 +9,7 @@ export function CreatePreview({ req, preset }: { req: CreateOpsItemRequest; pres
   return (
     <section data-testid="create-preview" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Will be created</h3>
-      <p className="font-medium text-slate-900 break-words">{req.title.trim() || <span className="italic text-slate-400">(no title yet)</span>}</p>
+      <p className="font-medium text-slate-900 break-words">{req.title.trim() || <span className="italic text-slate-500">(no title yet)</span>}</p>
       <ul className="mt-1 space-y-0.5 text-slate-700">
         <li>
           An OpsItem of type <code>{DEFAULT_OPS_ITEM_TYPE}</code>, status Open, source <code>{DASHBOARD_SOURCE}</code>, in {region}.

@@ -30,7 +30,7 @@ export function OpsDataEditor({ rows, onChange, errors, disabled }: { rows: Data
             <label className="flex h-8 items-center gap-1 text-xs text-slate-600" title="Searchable data is shown in OpsItem lists to everyone who can list OpsItems; otherwise only on the OpsItem itself">
               <input type="checkbox" checked={r.searchable} disabled={disabled} onChange={(e) => set(i, { searchable: e.target.checked })} /> searchable
             </label>
-            <button type="button" aria-label={`Remove data row ${i + 1}`} disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))} className="h-8 px-1 text-slate-400 hover:text-red-700">✕</button>
+            <button type="button" aria-label={`Remove data row ${i + 1}`} disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))} className="h-8 px-1 text-slate-500 hover:text-red-700">✕</button>
           </div>
         );
       })}

@@ -24,17 +24,24 @@ function Row({ unit, ...p }: ShapeProps & { unit: string }) {
   const y = p.y;
   const value = `${formatNumber(s.value)}${s.hint ? ` · ${s.hint}` : ''}`;
   const labelPx = full - value.length * CHAR_PX - 8;
-  const body = (
-    <g>
-      <rect x={left - 2} y={y - 15} width={full + 4} height={BAR + 19} rx={4} fill="transparent" className="seg-focus opacity-0" stroke="#0284c7" strokeWidth={2} />
+  // The texts lie outside the link, under its hit area (the transparent rectangle over the whole row): the link's name
+  // says what they show ("Ubuntu: 93 nodes"), and a link holding a shortened label or a share as its text would have a
+  // name that differs from what it shows (WCAG 2.5.3).
+  const texts = (
+    <g aria-hidden>
       <text x={left} y={y - 4} fontSize={12} className="fill-slate-700">{fit(s.label, labelPx)}</text>
       <text x={left + full} y={y - 4} fontSize={12} textAnchor="end" className="fill-slate-900 font-medium tabular-nums">{value}</text>
-      <rect x={left} y={y} width={full} height={BAR} rx={3} fill="#f1f5f9" />
+    </g>
+  );
+  const bar = (
+    <g>
+      <rect x={left} y={y} width={full} height={BAR} rx={3} fill="var(--chart-track)" />
       <rect x={left} y={y} width={s.value > 0 ? Math.max(p.width ?? 0, 2) : 0} height={BAR} rx={3} fill={s.color} className="seg-hover" />
+      <rect x={left - 2} y={y - 15} width={full + 4} height={BAR + 19} rx={4} fill="transparent" className="seg-focus opacity-0" stroke="var(--chart-focus)" strokeWidth={2} />
     </g>
   );
   const title = s.title ?? `${s.label}: ${formatNumber(s.value)} ${unit}`;
-  return s.href ? <SvgLink href={s.href} label={title}>{body}</SvgLink> : <g aria-label={title}>{body}</g>;
+  return s.href ? <g>{texts}<SvgLink href={s.href} label={title}>{bar}</SvgLink></g> : <g aria-label={title}>{texts}{bar}</g>;
 }
 
 export function BarListPlot({ segments, unit }: { segments: Segment[]; unit: string }) {

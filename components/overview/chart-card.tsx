@@ -35,7 +35,7 @@ export function ChartCard({
 
 /** A short line under a chart: what was folded, what is unknown; with a link where there is one. */
 export function ChartNote({ children }: { children: React.ReactNode }) {
-  return <p className="mt-1 text-xs text-slate-500">{children}</p>;
+  return <p className="mt-1 text-xs text-slate-500 [&_a]:underline [&_a]:underline-offset-2">{children}</p>;
 }
 
 /** Why the figures next to it are incomplete (nothing when they are complete). */

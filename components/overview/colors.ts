@@ -9,7 +9,7 @@ export const C = {
   severe: '#b91c1c', // red-700
   info: '#0ea5e9', // sky-500
   neutral: '#94a3b8', // slate-400
-  faint: '#cbd5e1', // slate-300
+  faint: 'var(--chart-faint)', // slate-300, dark in the dark scheme (globals.css)
   violet: '#8b5cf6', // violet-500
   slate: '#64748b', // slate-500
   orange: '#f97316', // orange-500

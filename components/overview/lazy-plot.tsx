@@ -60,7 +60,7 @@ export function BarsSkeleton({ rows, row, bar, top }: { rows: number; row: numbe
 export function DonutSkeleton() {
   return (
     <svg aria-hidden data-chart-loading viewBox="0 0 144 144" className={`h-full w-full ${pulse}`}>
-      <circle cx={72} cy={72} r={(67 + 67 * 0.62) / 2} fill="none" stroke="#f1f5f9" strokeWidth={67 * 0.38} />
+      <circle cx={72} cy={72} r={(67 + 67 * 0.62) / 2} fill="none" stroke="var(--chart-track)" strokeWidth={67 * 0.38} />
     </svg>
   );
 }

@@ -44,10 +44,10 @@ export function OpsPerDayPlot({ perDay }: { perDay: OpsDay[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -18 }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 11, fill: '#64748b' }} interval="preserveStartEnd" minTickGap={24} tickLine={false} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} />
-        <Tooltip content={DayTooltip} cursor={{ fill: '#f1f5f9' }} />
+        <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+        <XAxis dataKey="day" tickFormatter={dayLabel} tick={{ fontSize: 11, fill: 'var(--chart-tick)' }} interval="preserveStartEnd" minTickGap={24} tickLine={false} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--chart-tick)' }} tickLine={false} axisLine={false} />
+        <Tooltip content={DayTooltip} cursor={{ fill: 'var(--chart-track)' }} />
         {KEYS.map((k) => (
           <Bar key={k} dataKey={`s${k}`} stackId="sev" fill={SEVERITY_COLOR[k]} isAnimationActive={false} shape={(p: unknown) => <DayBar {...(p as BarShape)} />} />
         ))}

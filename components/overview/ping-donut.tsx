@@ -10,7 +10,7 @@ function SectorLink(props: PieSectorShapeProps) {
   const d = props.payload as PingDatum | undefined;
   const { cx, cy, innerRadius, outerRadius, startAngle, endAngle } = props;
   const geometry = { cx, cy, innerRadius, outerRadius, startAngle, endAngle };
-  const sector = <Sector {...geometry} fill={d?.color ?? props.fill} stroke="#fff" strokeWidth={1} className="seg-hover" />;
+  const sector = <Sector {...geometry} fill={d?.color ?? props.fill} stroke="var(--chart-gap)" strokeWidth={1} className="seg-hover" />;
   return d ? <SvgLink href={d.href} label={`${d.name}: ${formatNumber(d.value)} nodes`} focusable={false}>{sector}</SvgLink> : sector;
 }
 

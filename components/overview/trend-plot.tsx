@@ -33,7 +33,7 @@ function TrendTooltip({ active, payload, series, unit }: TipProps & { series: Se
 
 function PartialDot(props: { cx?: number; cy?: number; payload?: TrendPoint; index?: number }) {
   if (!props.payload?.partial || props.cx === undefined || props.cy === undefined) return <g key={props.index} />;
-  return <circle key={props.index} cx={props.cx} cy={props.cy} r={3.5} fill="#fff" stroke="#b45309" strokeWidth={1.5} />;
+  return <circle key={props.index} cx={props.cx} cy={props.cy} r={3.5} fill="var(--chart-gap)" stroke="var(--color-amber-700)" strokeWidth={1.5} />;
 }
 
 export function TrendPlot({ h, days, kind, series }: { h: HistoryResponse; days: number; kind: TrendKind; series: Series[] }) {
@@ -47,14 +47,14 @@ export function TrendPlot({ h, days, kind, series }: { h: HistoryResponse; days:
   return (
     <ResponsiveContainer width="100%" height="100%">
       <AreaChart data={data} margin={{ top: 4, right: 6, bottom: 0, left: 0 }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick(days)} tick={{ fontSize: 11, fill: '#64748b' }} minTickGap={28} tickLine={false} />
-        <YAxis domain={pct ? [0, 100] : [0, 'auto']} ticks={pct ? PCT_TICKS : undefined} allowDecimals={false} tickFormatter={(v: number) => `${formatNumber(v)}${unit}`} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={pct ? 40 : 50} />
+        <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
+        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={tick(days)} tick={{ fontSize: 11, fill: 'var(--chart-tick)' }} minTickGap={28} tickLine={false} />
+        <YAxis domain={pct ? [0, 100] : [0, 'auto']} ticks={pct ? PCT_TICKS : undefined} allowDecimals={false} tickFormatter={(v: number) => `${formatNumber(v)}${unit}`} tick={{ fontSize: 11, fill: 'var(--chart-tick)' }} tickLine={false} axisLine={false} width={pct ? 40 : 50} />
         {sim && sim[1] > sim[0] && (
-          <ReferenceArea x1={sim[0]} x2={sim[1]} fill="#94a3b8" fillOpacity={0.18} stroke="none" ifOverflow="hidden" label={{ value: 'simulated', position: 'insideTopLeft', fontSize: 11, fill: '#475569' }} />
+          <ReferenceArea x1={sim[0]} x2={sim[1]} fill="#94a3b8" fillOpacity={0.18} stroke="none" ifOverflow="hidden" label={{ value: 'simulated', position: 'insideTopLeft', fontSize: 11, fill: 'var(--chart-label)' }} />
         )}
         {sim && recorded !== null && recorded > from && recorded <= to && (
-          <ReferenceLine x={recorded} stroke="#334155" strokeDasharray="3 3" label={{ value: 'recorded ›', position: 'insideBottomRight', fontSize: 10, fill: '#334155' }} />
+          <ReferenceLine x={recorded} stroke="var(--chart-line)" strokeDasharray="3 3" label={{ value: 'recorded ›', position: 'insideBottomRight', fontSize: 10, fill: 'var(--chart-line)' }} />
         )}
         <Tooltip content={(p: TipProps) => <TrendTooltip {...p} series={series} unit={unit} />} />
         {series.map((s, i) => (

@@ -51,12 +51,12 @@ export function Modal({ title, onClose, busy = false, dirty = false, children, w
         else requestClose();
       }}
       onMouseDown={(e) => e.target === e.currentTarget && requestClose()}
-      className="m-0 h-full max-h-none w-full max-w-none overflow-y-auto bg-transparent p-6 backdrop:bg-slate-900/50 focus:outline-none"
+      className="m-0 h-full max-h-none w-full max-w-none overflow-y-auto bg-transparent p-6 backdrop:bg-black/50 focus:outline-none"
     >
-      <div className={`mx-auto w-full ${wide ? 'max-w-5xl' : 'max-w-2xl'} rounded-lg bg-white text-slate-900 shadow-xl`} onMouseDown={(e) => e.stopPropagation()}>
+      <div className={`mx-auto w-full ${wide ? 'max-w-5xl' : 'max-w-2xl'} rounded-lg bg-white text-slate-900 shadow-xl ring-1 ring-slate-200`} onMouseDown={(e) => e.stopPropagation()}>
         <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
           <h2 className="text-base font-semibold">{title}</h2>
-          <button type="button" onClick={requestClose} disabled={busy} className="text-slate-400 hover:text-slate-700" aria-label="Close">✕</button>
+          <button type="button" onClick={requestClose} disabled={busy} className="text-slate-500 hover:text-slate-700" aria-label="Close">✕</button>
         </div>
         {asking && (
           <div role="alertdialog" aria-label="Discard what you typed?" className="flex flex-wrap items-center gap-3 border-b border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900">

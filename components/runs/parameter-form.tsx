@@ -55,7 +55,7 @@ function Field({ p, values, onChange, disabled }: { p: DocumentParameter; values
       </label>
       {input}
       {p.description && <p className="mt-0.5 text-xs text-slate-500">{p.description}</p>}
-      {rules.length > 0 && <p className="text-xs text-slate-400">{rules.join(' · ')}</p>}
+      {rules.length > 0 && <p className="text-xs text-slate-500">{rules.join(' · ')}</p>}
       {problems.map((x) => <p key={x.rule + x.message} role="alert" className="text-xs text-red-700">{x.message}</p>)}
     </div>
   );

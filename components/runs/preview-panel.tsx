@@ -92,8 +92,8 @@ export function PreviewPanel({ p, onKeepUnsupported, onKeepFailedRegions }: {
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
         <Fig testId="fig-runs" label="Will run it" value={formatNumber(p.counts.send)} />
         <Fig testId="fig-included" label={explicit ? 'Sent to AWS' : 'Matched (AWS resolves)'} value={formatNumber(p.included)} />
-        <Fig label="Not Online" value={formatNumber(p.counts.offline)} tone={p.counts.offline ? 'text-amber-700' : 'text-slate-400'} />
-        <Fig label="Invalid platform" value={formatNumber(p.counts.unsupported)} tone={p.counts.unsupported ? 'text-red-700' : 'text-slate-400'} />
+        <Fig label="Not Online" value={formatNumber(p.counts.offline)} tone={p.counts.offline ? 'text-amber-700' : 'text-slate-500'} />
+        <Fig label="Invalid platform" value={formatNumber(p.counts.unsupported)} tone={p.counts.unsupported ? 'text-red-700' : 'text-slate-500'} />
         <Fig label="At once, at most" value={formatNumber(p.maxAtOnce)} />
         <Fig label="Waves" value={formatNumber(p.waves)} />
       </div>

@@ -40,7 +40,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
 export function CommandLine({ command, label }: { command: string; label: string }) {
   return (
     <div className="flex items-start gap-2">
-      <code data-testid={`cmd-${label}`} className="block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100 whitespace-pre">
+      <code data-testid={`cmd-${label}`} tabIndex={0} className="fixed-palette block min-w-0 flex-1 overflow-x-auto rounded bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100 whitespace-pre">
         {command}
       </code>
       <CopyButton text={command} label="Copy" />

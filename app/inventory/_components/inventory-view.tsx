@@ -248,7 +248,7 @@ function SearchResults({ query, viewQuery }: { query: string; viewQuery: string 
 function VersionsTable({ r }: { r: SoftwareSearchResponse }) {
   if (!r.versions.length) return null;
   return (
-    <div className="max-h-60 overflow-auto rounded-md border border-slate-200 bg-white" data-testid="search-versions">
+    <div tabIndex={0} className="max-h-60 overflow-auto rounded-md border border-slate-200 bg-white" data-testid="search-versions">
       <table className="w-full text-sm">
         <thead className="sticky top-0 bg-slate-50 text-left text-xs text-slate-600">
           <tr>
@@ -266,7 +266,7 @@ function VersionsTable({ r }: { r: SoftwareSearchResponse }) {
               <td className="px-3 py-1 font-mono text-xs">{v.version}</td>
               <td className="px-3 py-1 text-xs text-slate-600">{v.family === 'rpm' ? 'RPM' : v.family === 'deb' ? 'Debian' : v.family === 'windows' ? 'Windows' : 'semver'}</td>
               <td className="px-3 py-1 text-right tabular-nums">{formatNumber(v.nodes)}</td>
-              <td className="px-3 py-1">{v.matched ? <Badge tone="amber">matches</Badge> : <span className="text-xs text-slate-400">—</span>}</td>
+              <td className="px-3 py-1">{v.matched ? <Badge tone="amber">matches</Badge> : <span className="text-xs text-slate-500">—</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -54,7 +54,7 @@ export function TagFilterPicker({ index, onAdd }: { index: Map<string, Map<strin
             {values.map(([v, n]) => (
               <li key={v}>
                 <button type="button" onClick={() => onAdd({ key, value: v, negate: false })} className="flex w-full items-center justify-between rounded px-1.5 py-1 text-left text-sm hover:bg-slate-50">
-                  <span className="truncate">{v || <span className="italic text-slate-400">(empty)</span>}</span>
+                  <span className="truncate">{v || <span className="italic text-slate-500">(empty)</span>}</span>
                   <span className="text-xs tabular-nums text-slate-500">{formatNumber(n)}</span>
                 </button>
               </li>

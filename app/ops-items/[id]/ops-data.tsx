@@ -12,7 +12,7 @@ function Value({ value }: { value: string }) {
     return (
       <details className="min-w-0">
         <summary className="cursor-pointer truncate font-mono text-xs text-slate-700" title="Show formatted">{value.length > 120 ? `${value.slice(0, 120)}…` : value}</summary>
-        <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">{json}</pre>
+        <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">{json}</pre>
       </details>
     );
   }
@@ -43,7 +43,7 @@ export function OpsData({ detail, canAct, refusal }: { detail: OpsItemDetail; ca
               <tr key={d.key} data-testid="ops-data-row" className="border-t border-slate-100 align-top">
                 <td className="py-1.5 pr-3">
                   <div className="font-mono text-xs font-medium break-all text-slate-800">{d.key}</div>
-                  {d.searchable ? <span className="text-[11px] text-sky-700" title="Shown in OpsItem lists to everyone who can list OpsItems">searchable</span> : <span className="text-[11px] text-slate-400" title="Only shown on the OpsItem itself">not searchable</span>}
+                  {d.searchable ? <span className="text-[11px] text-sky-700" title="Shown in OpsItem lists to everyone who can list OpsItems">searchable</span> : <span className="text-[11px] text-slate-500" title="Only shown on the OpsItem itself">not searchable</span>}
                 </td>
                 <td className="min-w-0 py-1.5"><Value value={d.value} /></td>
               </tr>

@@ -14,6 +14,7 @@ import { RelatedResources } from './related-resources';
 import { StatusActions } from './status-actions';
 import { EditDetails } from './edit-details';
 import { Card } from './card';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 /** One OpsItem: what it is, its data, the nodes it names (as they are now), and the edits an operator makes. */
 export function OpsItemView({ id }: { id: string }) {
@@ -35,9 +36,7 @@ export function OpsItemView({ id }: { id: string }) {
   const it = d.item;
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <nav className="text-sm text-slate-500">
-        <Link href={opsItemsHref()} className="text-sky-700 hover:underline">OpsItems</Link> / <span className="font-mono">{it.id}</span>
-      </nav>
+      <Breadcrumb href={opsItemsHref()} label="OpsItems" current={it.id} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold break-words" data-testid="ops-item-title">{it.title}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">

@@ -66,7 +66,7 @@ function Stream({ label, text, truncated, limit, url }: { label: string; text: s
         {url && <a data-testid={`${label}-s3`} className="text-sky-700 hover:underline" href={s3 ?? url} target="_blank" rel="noreferrer">S3 object ↗</a>}
         <span className="ml-auto"><CopyButton text={text} label="Copy" /></span>
       </div>
-      <pre className={`max-h-96 overflow-auto rounded p-3 font-mono text-xs whitespace-pre-wrap ${label === 'stderr' ? 'bg-red-950 text-red-100' : 'bg-slate-900 text-slate-100'}`}>{text || '(empty)'}</pre>
+      <pre tabIndex={0} className={`fixed-palette max-h-96 overflow-auto rounded p-3 font-mono text-xs whitespace-pre-wrap ${label === 'stderr' ? 'bg-red-950 text-red-100' : 'bg-slate-900 text-slate-100'}`}>{text || '(empty)'}</pre>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 import { useSelection } from '@/components/data-table/use-selection';
-import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cancelRun, meQuery } from '@/lib/query/actions';
@@ -17,6 +16,7 @@ import { OutcomeBar } from './outcome-bar';
 import { TriagePanel } from './triage-panel';
 import { Invocations, type Filters } from './invocations';
 import { OutputPanel } from './output-panel';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 /** What a retry or a re-run of this run starts from: the same document, parameters, rate control, output and comment. */
 function fromRun(r: RunDetail['run'], title: string): LaunchSpec {
@@ -66,7 +66,7 @@ export function RunView({ id }: { id: string }) {
   const rerunSpec: LaunchSpec = { ...fromRun(r, `Re-run ${r.document} on other targets`), rerunOf: r.id };
   return (
     <div className="mx-auto max-w-[1600px] space-y-3">
-      <nav className="text-sm text-slate-500"><Link href="/runs" className="text-sky-700 hover:underline">Runs</Link> / <span className="font-mono">{r.id}</span></nav>
+      <Breadcrumb href="/runs" label="Runs" current={r.id} />
       <RunHeader d={d} failed={failed} retrySpec={retrySpec} rerunSpec={rerunSpec} />
       <OutcomeBar counts={d.counts} expected={r.expectedNodes} total={d.total} active={filters.outcomes} onToggle={toggle} />
       <TriagePanel run={{ id: r.id, document: r.document }} groups={d.triage} pending={d.triagePending} active={filters.group} onShow={(g) => setFilters({ ...filters, group: g })} retrySpec={retryGroup} canAct={canAct} />

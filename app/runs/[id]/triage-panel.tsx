@@ -31,7 +31,7 @@ export function TriagePanel({ run, groups, pending, active, onShow, retrySpec, c
               {g.sample && (
                 <details className="text-xs">
                   <summary className="cursor-pointer text-sky-700">Sample from {g.sample.nodeId}</summary>
-                  <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-red-950 p-2 text-red-100">{g.sample.text}</pre>
+                  <pre tabIndex={0} className="fixed-palette mt-1 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-red-950 p-2 text-red-100">{g.sample.text}</pre>
                 </details>
               )}
             </div>
