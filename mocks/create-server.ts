@@ -132,7 +132,7 @@ export function createMockAwsServer(opts: MockAwsServerOptions = {}): MockAwsSer
     const request = new Request(url, { method: req.method, headers, body: hasBody ? body.toString('utf8') : undefined });
     const response = await getResponse(handlers, request);
     if (response) return sendResponse(res, response);
-    sendJson(res, 400, { message: `The simulated AWS does not handle ${req.method} ${url.pathname}: only signed SSM (JSON 1.1) and EC2 (query) POST requests.` });
+    sendJson(res, 400, { message: `The simulated AWS does not handle ${req.method} ${url.pathname}: only signed SSM (JSON 1.1), EC2 (query) and IAM (query) POST requests.` });
   }
 
   const server = createServer((req, res) => {

@@ -25,12 +25,15 @@ const SERVICES = {
       'DescribePatchBaselines', 'GetPatchBaseline', 'DescribePatchGroups', 'DescribeMaintenanceWindows',
       'SendCommand', 'ListCommands', 'ListCommandInvocations', 'GetCommandInvocation', 'CancelCommand',
       'GetInventory', 'ListInventoryEntries', 'GetInventorySchema', 'DescribeInstanceAssociationsStatus', 'GetOpsSummary', 'DescribeSessions',
-      'ListDocuments', 'DescribeDocument', 'GetDocument', 'ListDocumentVersions',
+      'ListDocuments', 'DescribeDocument', 'GetDocument', 'ListDocumentVersions', 'GetServiceSetting', 'DescribeActivations',
     ],
   },
   ec2: {
     file: 'ec2-2016-11-15.service-2.json',
-    operations: ['DescribeInstances', 'DescribeInstanceStatus', 'DescribeImages'],
+    operations: [
+      'DescribeInstances', 'DescribeInstanceStatus', 'DescribeImages', 'DescribeVpcs', 'DescribeVpcAttribute', 'DescribeSubnets',
+      'DescribeRouteTables', 'DescribeVpcEndpoints', 'DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeIamInstanceProfileAssociations',
+    ],
   },
 } as const;
 

@@ -2,6 +2,7 @@
 import type { DescribeImagesRequest, DescribeImagesResult, DescribeInstancesRequest, DescribeInstancesResult, Image, Instance, Reservation } from '@aws-sdk/client-ec2';
 import { platformSpec, privateDnsName, publicDnsName, stateCode, type ReservationGroup, type Simulation, type SimNode } from '../fleet-sim';
 import { queryImages, type SimImage } from '../fleet-sim/images';
+import { EC2_NETWORK_OPERATIONS } from './ec2-network-operations';
 
 export type Ec2Operation = (sim: Simulation, region: string, input: Record<string, unknown>) => object;
 
@@ -128,4 +129,5 @@ function describeImages(sim: Simulation, region: string, input: DescribeImagesRe
 export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   DescribeInstances: operation(describeInstances),
   DescribeImages: operation(describeImages),
+  ...EC2_NETWORK_OPERATIONS,
 };

@@ -11,6 +11,7 @@ import { SSM_INVENTORY_OPERATIONS } from './ssm-inventory-operations';
 import { SSM_OPS_OPERATIONS } from './ssm-ops-operations';
 import { toInstanceInformation, toInstancePatchState } from './ssm-output';
 import { SSM_PATCH_OPERATIONS } from './ssm-patch-operations';
+import { SSM_SETUP_OPERATIONS } from './ssm-setup-operations';
 
 export type SsmOperation = (sim: Simulation, region: string, input: Record<string, unknown>) => object;
 
@@ -56,4 +57,5 @@ export const SSM_OPERATIONS: Record<string, SsmOperation> = {
   ...SSM_DOCUMENT_OPERATIONS,
   ...SSM_INVENTORY_OPERATIONS,
   ...SSM_OPS_OPERATIONS,
+  ...SSM_SETUP_OPERATIONS,
 };

@@ -3,7 +3,7 @@ import { ARM_TYPE, ENVIRONMENTS, LINUX_APPS, PLATFORMS, WINDOWS_APPS, platformSp
 import { DAY } from './clock';
 import { patchScan, ssmRecord } from './generate-ssm';
 import { imageIdFor } from './images';
-import { amiFor, privateDnsName, type RegionInfra } from './infra';
+import { amiFor, type RegionInfra } from './infra';
 import { weightedPicker, type Rng } from './prng';
 import type { Ec2Record, Environment, PingStatus, PlatformKey, SimNode, Tag } from './types';
 
@@ -102,7 +102,11 @@ export function newEc2Node(ctx: GenContext, infra: RegionInfra, order: number, k
   const { rng } = ctx;
   const spec = platformSpec(launch.platform);
   const azIndex = rng.int(infra.azs.length);
-  const privateIp = `10.${infra.vpcOctet}.${azIndex * 16 + rng.int(16)}.${4 + rng.int(250)}`;
+  // The address (and the Linux computer names made from it) is given by the network layer (network/generate.ts),
+  // inside the subnet it places the instance in; these two draws only keep the seeded sequence as it was.
+  rng.int(16);
+  rng.int(250);
+  const privateIp = '';
   const architecture = ARM_TYPE.test(launch.instanceType) ? 'arm64' : 'x86_64';
   const ec2: Ec2Record = {
     reservationId: launch.reservationId,
@@ -134,8 +138,7 @@ export function newEc2Node(ctx: GenContext, infra: RegionInfra, order: number, k
   };
   if (kind === 'unregistered') return node;
   const status: PingStatus = kind === 'stopped' ? 'ConnectionLost' : pickEc2Ping(rng);
-  const computerName = spec.platformType === 'Windows' ? `EC2AMAZ-${rng.hex(7).toUpperCase()}`
-    : spec.family === 'ubuntu' ? `ip-${privateIp.replaceAll('.', '-')}` : privateDnsName(infra.region, privateIp);
+  const computerName = spec.platformType === 'Windows' ? `EC2AMAZ-${rng.hex(7).toUpperCase()}` : '';
   node.ssm = ssmRecord(ctx, status, computerName, privateIp);
   node.patch = patchScan(ctx, infra, node, patchGroup);
   return node;

@@ -2,9 +2,11 @@
 import { HYBRID_LOCATIONS } from './catalog';
 import { instanceProfile, newEc2Node, newHybridNode, newLaunch, type Ec2Kind, type GenContext, type Launch } from './generate-node';
 import { generateOpsItems } from './generate-ops-items';
-import { buildInfra } from './infra';
+import { buildInfra, type RegionInfra } from './infra';
 import { buildMaintenanceWindows, type SimMaintenanceWindow } from './maintenance-windows';
 import { baselineIdFor, buildPatchConfig, operatingSystemOf, type RegionPatchConfig } from './patch-config';
+import { generateNetwork } from './network/generate';
+import type { NetworkStore } from './network/types';
 import { createRng, hashSeed } from './prng';
 import type { OpsItem, SimNode } from './types';
 
@@ -21,6 +23,7 @@ export interface GeneratedFleet {
   opsItems: OpsItem[];
   patchConfigs: Map<string, RegionPatchConfig>;
   maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
+  network: NetworkStore;
 }
 
 /** Descending region weights: 55/30/15 for three regions, a geometric decay for more. */
@@ -62,8 +65,10 @@ export function generateFleet(opts: FleetOptions): GeneratedFleet {
   const nodes: SimNode[] = [];
   const patchConfigs = new Map<string, RegionPatchConfig>();
   const maintenanceWindows = new Map<string, SimMaintenanceWindow[]>();
+  const infras = new Map<string, RegionInfra>();
   opts.regions.forEach((region, r) => {
     const infra = buildInfra(region, r, rng);
+    infras.set(region, infra);
     // Derived from the infra's seeded IDs: no further draws, so the nodes stay the same.
     const config = buildPatchConfig(region, { now: opts.now, salt: infra.vpcId, customIds: infra.baselines });
     patchConfigs.set(region, config);
@@ -100,6 +105,8 @@ export function generateFleet(opts: FleetOptions): GeneratedFleet {
       if (scan) scan.baselineId = baselineIdFor(config, scan.patchGroup, operatingSystemOf(nodes[i]));
     }
   });
+  // Its own seeded draws (the nodes above stay as they were); before the OpsItems, which read public IPs.
+  const network = generateNetwork(nodes, { seed: opts.seed, accountId: opts.accountId, now: opts.now, regions: opts.regions, infras, profileIds: ctx.profileIds });
   const opsItems = generateOpsItems(nodes, ctx);
-  return { nodes, opsItems, patchConfigs, maintenanceWindows };
+  return { nodes, opsItems, patchConfigs, maintenanceWindows, network };
 }

@@ -17,6 +17,7 @@ import {
   type InventoryEntriesQuery, type InventoryQuery, type InventorySchemaQuery,
 } from './inventory-query';
 import { queryMaintenanceWindows, type MaintenanceWindowsQuery } from './maintenance-windows';
+import { createNetworkApi, type NetworkApi } from './network';
 import { hashSeed } from './prng';
 import { queryEc2Instances, type Ec2InstancesQuery } from './query-ec2-instances';
 import { queryInstanceInformation, type InstanceInformationQuery } from './query-instance-information';
@@ -68,6 +69,8 @@ export interface Simulation {
   readonly opsCenter: OpsCenterSettings;
   /** The caller's ARN: CreatedBy/LastModifiedBy of OpsItems written through the API. */
   readonly callerArn: string;
+  /** The network and identity layer: planted causes (ground truth), VPCs, IAM, and changes a test can make. */
+  readonly network: NetworkApi;
   node(region: string, id: string): SimNode | undefined;
   instanceInformation(region: string, query: InstanceInformationQuery): ReturnType<typeof queryInstanceInformation>;
   patchStates(region: string, query: PatchStatesQuery): ReturnType<typeof queryPatchStates>;
@@ -127,11 +130,12 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     const fleet = generateFleet({ seed, nodes: nodeCount, regions, accountId, now });
     return buildStore(fleet.nodes, fleet.opsItems, {
       accountId, regions, generatedAt: now, tokenSecret: `${hashSeed('tokens', seed, now)}`,
-      patchConfigs: fleet.patchConfigs, maintenanceWindows: fleet.maintenanceWindows,
+      patchConfigs: fleet.patchConfigs, maintenanceWindows: fleet.maintenanceWindows, network: fleet.network,
     });
   };
   let store = build();
   const sync = () => advanceCommands(store, clock.now());
+  const network = createNetworkApi(() => ({ network: store.network, nodes: store.byId, clock }));
   return {
     seed,
     nodeCount,
@@ -146,6 +150,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     },
     opsCenter,
     callerArn: caller,
+    network,
     node: (region, id) => nodeInRegion(store, region, id),
     // Runs (an agent update) change what nodes report, so reads replay commands first.
     instanceInformation: (region, query) => (sync(), queryInstanceInformation(store, region, query)),
@@ -191,6 +196,9 @@ export {
   callerArn, opsItemArn, resourceArnsOf, resourceTypeOfArn, dedupStringOf, DEFAULT_OPEN_OPS_ITEM_LIMIT, OPS_ITEM_DEDUP_MODES, MAX_OPDATA_VALUE_BYTES,
   type OpsCenterSettings, type OpsItemDedupMode, type CreateOpsItemInput, type UpdateOpsItemInput, type AssociateInput, type RelatedItemsQuery,
 } from './ops-items';
+export * as network from './network/public';
+export type { NetworkApi, ChangeResult } from './network';
+export type * from './network/types';
 export { isListedBySsm, regionFleet, type FleetStore, type RegionFleet } from './store';
 export type { SimClock } from './clock';
 export { checkAdvance, checkSpeed, MAX_TIME_SPEED } from './clock';

@@ -38,7 +38,7 @@ const FIELDS: Record<string, Field> = {
 };
 
 /** EC2 filter values accept * and ? wildcards. */
-function matcher(values: string[]): (actual: string | undefined) => boolean {
+export function matcher(values: string[]): (actual: string | undefined) => boolean {
   const exact = new Set(values.filter((v) => !/[*?]/.test(v)));
   const patterns = values
     .filter((v) => /[*?]/.test(v))

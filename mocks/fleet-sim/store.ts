@@ -1,6 +1,7 @@
 /** The fleet's records with the indexes the queries need (by id, by region, in paging order). */
 import type { CommandStore } from './commands/types';
 import type { SimMaintenanceWindow } from './maintenance-windows';
+import type { NetworkStore } from './network/types';
 import { buildPatchConfig, type RegionPatchConfig } from './patch-config';
 import { createRng, hashSeed, type Rng } from './prng';
 import type { OpsItem, SimNode } from './types';
@@ -34,6 +35,8 @@ export interface FleetStore {
   nextOpsItemSeq: number;
   /** Seeded draws for IDs made by API calls (OpsItem IDs, association IDs), so a replay gives the same IDs. */
   opsRng: Rng;
+  /** VPCs, subnets, gateways, endpoints, security groups, ACLs, activations, DHMC per region; IAM; planted causes. */
+  network: NetworkStore;
 }
 
 function emptyRegion(region: string): RegionFleet {
@@ -46,6 +49,7 @@ export function buildStore(
   opts: {
     accountId: string; regions: readonly string[]; generatedAt: number; tokenSecret: string;
     patchConfigs: Map<string, RegionPatchConfig>; maintenanceWindows: Map<string, SimMaintenanceWindow[]>;
+    network: NetworkStore;
   },
 ): FleetStore {
   const regions = new Map<string, RegionFleet>();
@@ -68,6 +72,7 @@ export function buildStore(
     patchConfigs: opts.patchConfigs, maintenanceWindows: opts.maintenanceWindows, commands: { list: [], byId: new Map(), active: new Set() },
     nextOpsItemSeq: opsItems.reduce((max, i) => Math.max(max, i.seq), 0) + 1,
     opsRng: createRng(hashSeed('ops-api', opts.tokenSecret)),
+    network: opts.network,
   };
 }
 

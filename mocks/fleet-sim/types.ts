@@ -32,6 +32,18 @@ export interface Ec2Record {
   ebsOptimized: boolean;
   securityGroup: { id: string; name: string };
   keyName?: string;
+  /** When the instance profile was associated (default: launch). */
+  profileAssociatedTime?: number;
+  /** EC2 status checks (absent: both ok, no scheduled event). */
+  statusChecks?: StatusChecks;
+}
+
+/** DescribeInstanceStatus: an impaired check (reachability failed since) and a scheduled event. */
+export interface StatusChecks {
+  system: 'ok' | 'impaired';
+  instance: 'ok' | 'impaired';
+  impairedSince?: number;
+  event?: { id: string; code: 'instance-reboot' | 'system-reboot' | 'system-maintenance' | 'instance-retirement' | 'instance-stop'; description: string; notBefore: number; notAfter?: number };
 }
 
 export interface SsmRecord {

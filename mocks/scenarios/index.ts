@@ -4,7 +4,7 @@
  *   latencyMs       every call waits this long before answering
  *   throttleRate    0..1, share of calls throttled (seeded random)
  *   failRegions     every call to these regions fails with a retryable 503
- *   denyOperations  'ssm:DescribeInstancePatchStates', 'ec2:DescribeInstances', 'ssm:*' or '*'
+ *   denyOperations  'ssm:DescribeInstancePatchStates', 'ec2:DescribeInstances', 'iam:GetInstanceProfile', 'ssm:*' or '*'
  *   slowAnswers     { 'ssm:SendCommand': 3000 }: the operation is carried out at once, its answer is held this many ms
  *                   (a slow network on the way back: the caller may die before it learns what AWS did)
  */
@@ -40,12 +40,12 @@ export function parseScenarioPatch(patch: unknown): Partial<Scenario> {
   if ('failRegions' in p && !isStringList(p.failRegions)) errors.push('failRegions must be a list of region names');
   if ('denyOperations' in p) {
     if (!isStringList(p.denyOperations)) errors.push('denyOperations must be a list like ["ssm:DescribeInstancePatchStates", "ec2:*", "*"]');
-    else for (const op of p.denyOperations) if (op !== '*' && !/^(ssm|ec2):(\*|[A-Za-z]+)$/.test(op)) errors.push(`denyOperations entry ${op} must look like service:Operation, service:* or *`);
+    else for (const op of p.denyOperations) if (op !== '*' && !/^(ssm|ec2|iam):(\*|[A-Za-z]+)$/.test(op)) errors.push(`denyOperations entry ${op} must look like service:Operation, service:* or *`);
   }
   if ('slowAnswers' in p) {
     const v = p.slowAnswers;
     const ok = typeof v === 'object' && v !== null && !Array.isArray(v)
-      && Object.entries(v).every(([k, ms]) => /^(ssm|ec2):[A-Za-z]+$/.test(k) && typeof ms === 'number' && ms >= 0 && ms <= 60_000);
+      && Object.entries(v).every(([k, ms]) => /^(ssm|ec2|iam):[A-Za-z]+$/.test(k) && typeof ms === 'number' && ms >= 0 && ms <= 60_000);
     if (!ok) errors.push('slowAnswers must map service:Operation to milliseconds (0..60000), like {"ssm:SendCommand": 3000}');
   }
   if (errors.length > 0) throw new ScenarioError(errors.join('; '));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScenario, pickFault, ScenarioError, updateScenario } from './index';
 
-const call = (service: 'ssm' | 'ec2', operation: string, region = 'us-east-1') => ({ service, operation, region, accountId: '123456789012' });
+const call = (service: 'ssm' | 'ec2' | 'iam', operation: string, region = 'us-east-1', resource?: string) => ({ service, operation, region, accountId: '123456789012', resource });
 
 describe('scenarios', () => {
   it('validates and merges partial scenarios', () => {
@@ -38,5 +38,20 @@ describe('scenarios', () => {
     updateScenario(s, { denyOperations: [] });
     expect(pickFault(s, call('ec2', 'DescribeInstances'), () => 0.5)).toBeNull();
     expect(pickFault(s, call('ec2', 'DescribeInstances'), () => 0.1)).toMatchObject({ code: 'RequestLimitExceeded', status: 503 });
+  });
+
+  it('applies to IAM: AccessDenied (403) naming the resource, Throttling, and the us-east-1 outage', () => {
+    const s = createScenario({ denyOperations: ['iam:GetInstanceProfile'] });
+    expect(pickFault(s, call('iam', 'GetInstanceProfile', 'us-east-1', 'arn:aws:iam::123456789012:instance-profile/p'), () => 0)).toMatchObject({
+      code: 'AccessDenied', status: 403,
+      message: expect.stringContaining('is not authorized to perform: iam:GetInstanceProfile on resource: arn:aws:iam::123456789012:instance-profile/p because'),
+    });
+    expect(pickFault(s, call('iam', 'GetRole'), () => 0.5)).toBeNull();
+    updateScenario(s, { denyOperations: [], throttleRate: 1, failRegions: [] });
+    expect(pickFault(s, call('iam', 'GetRole'), () => 0)).toMatchObject({ code: 'Throttling', status: 400 });
+    updateScenario(s, { failRegions: ['us-east-1'] });
+    expect(pickFault(s, call('iam', 'GetRole'), () => 0)).toMatchObject({ code: 'ServiceUnavailable', status: 503 });
+    expect(() => updateScenario(s, { denyOperations: ['iam:*', 'iam:ListAttachedRolePolicies'], slowAnswers: { 'iam:GetRole': 10 } })).not.toThrow();
+    expect(() => updateScenario(s, { denyOperations: ['sts:GetCallerIdentity'] })).toThrow(/service:Operation/);
   });
 });

@@ -5,12 +5,12 @@
 import { afterEach, expect } from 'vitest';
 import type { SetupServer } from 'msw/node';
 import { startMockAws, type MockAwsOptions } from '../../node';
-import { ec2Model, ssmModel } from '../protocol/model';
+import { ec2Model, iamModel, ssmModel } from '../protocol/model';
 import { awsDeviations, validateJsonError, validateJsonOutput } from './validate-json';
-import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
+import { validateEc2ErrorXml, validateEc2Xml, validateQueryErrorXml, validateQueryXml } from './validate-xml';
 
 export interface Exchange {
-  service: 'ssm' | 'ec2';
+  service: 'ssm' | 'ec2' | 'iam';
   operation: string;
   status: number;
   headers: Headers;
@@ -34,8 +34,9 @@ function captureExchanges(server: SetupServer) {
     pending.push(
       (async () => {
         const { target, body } = (await req) ?? { target: null, body: '' };
-        const service = target ? 'ssm' : 'ec2';
-        const operation = target ? target.replace(/^AmazonSSM\./, '') : (new URLSearchParams(body).get('Action') ?? '');
+        const form = new URLSearchParams(body);
+        const service = target ? 'ssm' : form.get('Version') === '2010-05-08' ? 'iam' : 'ec2';
+        const operation = target ? target.replace(/^AmazonSSM\./, '') : (form.get('Action') ?? '');
         return { service, operation, status: res.status, headers: res.headers, body: await res.text() };
       })(),
     );
@@ -59,6 +60,9 @@ export function exchangeProblems(x: Exchange): string[] {
     if (x.headers.get('content-type') !== 'application/x-amz-json-1.1') problems.push(`content-type ${x.headers.get('content-type')}`);
     const body: unknown = JSON.parse(x.body);
     problems.push(...(x.status === 200 ? validateJsonOutput(ssmModel, x.operation, body, awsDeviations) : validateJsonError(ssmModel, x.operation, body)));
+  } else if (x.service === 'iam') {
+    if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
+    problems.push(...(x.status === 200 ? validateQueryXml(iamModel, x.operation, x.body) : validateQueryErrorXml(iamModel, x.body, x.status).problems));
   } else {
     if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
     problems.push(...(x.status === 200 ? validateEc2Xml(ec2Model, x.operation, x.body) : validateEc2ErrorXml(x.body).problems));

@@ -1,9 +1,10 @@
 // The contract validators must catch the wire-format mistakes the SDK silently swallows.
 import { describe, expect, it } from 'vitest';
 import { encodeXmlResponse } from '../protocol/ec2-query';
-import { ec2Model, ssmModel } from '../protocol/model';
+import { ec2Model, iamModel, ssmModel } from '../protocol/model';
+import { encodeQueryError, encodeQueryResponse } from '../protocol/query-xml';
 import { awsDeviations, emptyPatchGroup, validateJsonError, validateJsonOutput } from './validate-json';
-import { validateEc2ErrorXml, validateEc2Xml } from './validate-xml';
+import { validateEc2ErrorXml, validateEc2Xml, validateQueryErrorXml, validateQueryXml } from './validate-xml';
 
 const info = { InstanceId: 'i-0123456789abcdef0', PingStatus: 'Online', LastPingDateTime: 1700000000.5, IsLatestVersion: true };
 const state = {
@@ -83,5 +84,39 @@ describe('EC2 XML validator', () => {
     expect(validateEc2ErrorXml(ok)).toEqual({ code: 'InvalidInstanceID.NotFound', problems: [] });
     expect(validateEc2ErrorXml('<ErrorResponse><Error><Code>X</Code></Error></ErrorResponse>').problems).toEqual(['root element should be <Response>']);
     expect(validateEc2ErrorXml(ok.replace('InvalidInstanceID.NotFound', 'NotARealCode')).problems).toContainEqual('unexpected error code NotARealCode');
+  });
+});
+
+describe('IAM (query) XML validator', () => {
+  const role = { Path: '/', RoleName: 'r', RoleId: 'AROAEXAMPLE', Arn: 'arn:aws:iam::123456789012:role/r', CreateDate: new Date(0), AssumeRolePolicyDocument: '%7B%7D' };
+  const good = encodeQueryResponse(iamModel, 'GetInstanceProfile', {
+    InstanceProfile: { Path: '/', InstanceProfileName: 'p', InstanceProfileId: 'AIPAEXAMPLE', Arn: 'arn:aws:iam::123456789012:instance-profile/p', CreateDate: new Date(0), Roles: [role] },
+  }, 'req');
+
+  it('accepts what the encoder writes: a Result wrapper, <member> lists, ResponseMetadata', () => {
+    expect(good).toContain('<GetInstanceProfileResult><InstanceProfile>');
+    expect(good).toContain('<Roles><member>');
+    expect(good).toContain('<CreateDate>1970-01-01T00:00:00Z</CreateDate>');
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', good)).toEqual([]);
+    const list = encodeQueryResponse(iamModel, 'ListAttachedRolePolicies', { AttachedPolicies: [{ PolicyName: 'a', PolicyArn: 'arn:aws:iam::aws:policy/a' }], IsTruncated: false }, 'req');
+    expect(validateQueryXml(iamModel, 'ListAttachedRolePolicies', list)).toEqual([]);
+  });
+
+  it('catches EC2-style <item> lists and lowerCamel names, a missing wrapper or RequestId, and missing required members', () => {
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', good.replace('<Roles><member>', '<Roles><item>').replace('</member></Roles>', '</item></Roles>'))).toContainEqual(expect.stringContaining('list entry <item> should be <member>'));
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', good.replace('<Path>/</Path><InstanceProfileName>', '<path>/</path><InstanceProfileName>'))).toContainEqual(expect.stringContaining('element <path> is not a member'));
+    const unwrapped = good.replace('<GetInstanceProfileResult>', '').replace('</GetInstanceProfileResult>', '');
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', unwrapped)).toContainEqual(expect.stringContaining('children should be GetInstanceProfileResult, ResponseMetadata'));
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', good.replace(/<RequestId>req<\/RequestId>/, ''))).toContainEqual('no <ResponseMetadata><RequestId>');
+    expect(validateQueryXml(iamModel, 'GetInstanceProfile', good.replace('<RoleId>AROAEXAMPLE</RoleId>', ''))).toContainEqual(expect.stringContaining('required member RoleId missing'));
+  });
+
+  it('checks error documents: ErrorResponse, Type, a known code, RequestId, 404 for NoSuchEntity', () => {
+    const ok = encodeQueryError(iamModel, 'NoSuchEntity', 'Instance Profile x cannot be found.', 404, 'r');
+    expect(validateQueryErrorXml(iamModel, ok, 404)).toEqual({ code: 'NoSuchEntity', problems: [] });
+    expect(validateQueryErrorXml(iamModel, ok, 400).problems).toContainEqual('NoSuchEntity should be HTTP 404, got 400');
+    expect(validateQueryErrorXml(iamModel, ok.replace('<Type>Sender</Type>', ''), 404).problems).toContainEqual(expect.stringContaining('<Type> should be Sender'));
+    const ec2Style = '<Response><Errors><Error><Code>NoSuchEntity</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>';
+    expect(validateQueryErrorXml(iamModel, ec2Style, 404).problems).toEqual(['root element should be <ErrorResponse>']);
   });
 });

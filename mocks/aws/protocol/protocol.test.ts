@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../errors';
 import { decodeQuery, encodeXmlError, encodeXmlResponse, queryKey } from './ec2-query';
 import { epochSeconds, jsonErrorBody, serializeJson } from './json11';
-import { ec2Model, ssmModel } from './model';
+import { ec2Model, iamModel, normalizeMinModel, ssmModel } from './model';
+import { decodeQueryInput, encodeQueryResponse } from './query-xml';
 import { parseCredential, readCredentialScope } from './sigv4';
 import { validateInput } from './validate-input';
 
@@ -89,6 +90,29 @@ describe('EC2 query protocol', () => {
     expect(xml).toContain('<reservationSet><item><reservationId>r-1</reservationId><instancesSet><item><instanceId>i-1</instanceId><launchTime>1970-01-01T00:00:00.000Z</launchTime><ebsOptimized>false</ebsOptimized><tagSet><item><key>Name</key><value>a&lt;b&gt;&amp;&quot;c&quot;</value></item></tagSet>');
     expect(() => encodeXmlResponse(ec2Model, 'DescribeInstances', { Reservations: [{ Nope: 1 }] }, 'x')).toThrow(/no member Nope/);
     expect(encodeXmlError('Bad<', 'm&', 'id')).toContain('<Response><Errors><Error><Code>Bad&lt;</Code><Message>m&amp;</Message></Error></Errors><RequestID>id</RequestID></Response>');
+  });
+});
+
+describe('query protocol (IAM)', () => {
+  it('reads the SDK v2 model: inline shapes named after their operation or parent, result wrappers kept, IAM constraints added', () => {
+    expect(iamModel.operations.GetInstanceProfile).toMatchObject({ input: { shape: 'GetInstanceProfileRequest' }, output: { shape: 'GetInstanceProfileResponse', resultWrapper: 'GetInstanceProfileResult' } });
+    expect(iamModel.shapes['GetInstanceProfileRequest$InstanceProfileName']).toMatchObject({ type: 'string', min: 1, max: 128 });
+    expect(iamModel.shapes.S11).toEqual({ type: 'list', member: { shape: 'S12' } });
+    const tiny = normalizeMinModel({
+      metadata: { apiVersion: 'x', endpointPrefix: 'x', protocol: 'query' },
+      operations: { Op: { input: { type: 'structure', members: { Names: { type: 'list', member: {} }, N: { type: 'integer' } } } } },
+      shapes: {},
+    });
+    expect(tiny.shapes['OpRequest$Names']).toEqual({ type: 'list', member: { shape: 'OpRequest$Names$member' } });
+    expect(tiny.shapes['OpRequest$Names$member']).toEqual({ type: 'string' });
+  });
+
+  it('decodes form parameters (numbers as numbers) and encodes a Result-wrapped response', () => {
+    const params = new URLSearchParams('Action=ListAttachedRolePolicies&Version=2010-05-08&RoleName=r&MaxItems=2&Marker=abc');
+    expect(decodeQueryInput(iamModel, 'ListAttachedRolePolicies', params)).toEqual({ RoleName: 'r', MaxItems: 2, Marker: 'abc' });
+    expect(() => decodeQueryInput(iamModel, 'ListAttachedRolePolicies', new URLSearchParams('RoleName=r&MaxItems=two'))).toThrow(AwsError);
+    const xml = encodeQueryResponse(iamModel, 'ListRolePolicies', { PolicyNames: ['a', 'b&c'], IsTruncated: false }, 'rid');
+    expect(xml).toBe('<ListRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">\n  <ListRolePoliciesResult><PolicyNames><member>a</member><member>b&amp;c</member></PolicyNames><IsTruncated>false</IsTruncated></ListRolePoliciesResult>\n  <ResponseMetadata>\n    <RequestId>rid</RequestId>\n  </ResponseMetadata>\n</ListRolePoliciesResponse>\n');
   });
 });
 

@@ -40,5 +40,6 @@ export function guessService(headers: Headers, url: URL, scope: CredentialScope 
   const host = url.hostname;
   const m = /^(ssm|ec2)\.[a-z0-9-]+\.amazonaws\.com$/.exec(host);
   if (m) return m[1];
+  if (host === 'iam.amazonaws.com') return 'iam';
   return null;
 }
