@@ -2,12 +2,13 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SSMClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-ssm';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import type { InitializeMiddleware } from '@smithy/types';
 import { awsSettings } from './config';
 
 /** One AWS operation about to be sent (counted once, whatever the SDK's retries do). */
 export interface AwsCall {
-  service: 'ssm' | 'ec2';
+  service: 'ssm' | 'ec2' | 'iam';
   operation: string;
   region: string;
   /** A call that changes the fleet (the single-attempt client). */
@@ -33,7 +34,7 @@ function meterMiddleware(service: AwsCall['service'], region: string, kind: Kind
   };
 }
 
-function metered<C extends SSMClient | EC2Client>(client: C, service: AwsCall['service'], region: string, kind: Kind): C {
+function metered<C extends SSMClient | EC2Client | IAMClient>(client: C, service: AwsCall['service'], region: string, kind: Kind): C {
   (client.middlewareStack as Pick<SSMClient['middlewareStack'], 'add'>).add(meterMiddleware(service, region, kind), { step: 'initialize', name: CHARGE, priority: 'high' });
   return client;
 }
@@ -45,7 +46,8 @@ function metered<C extends SSMClient | EC2Client>(client: C, service: AwsCall['s
 type Kind = 'read' | 'mutate';
 type Key = string;
 
-const store = globalThis as unknown as { __ssmFleetClients?: Map<Key, SSMClient | EC2Client> };
+type AnyClient = SSMClient | EC2Client | IAMClient;
+const store = globalThis as unknown as { __ssmFleetClients?: Map<Key, AnyClient> };
 const clients = (store.__ssmFleetClients ??= new Map());
 
 function common(region: string, kind: Kind) {
@@ -79,6 +81,16 @@ export function ec2Client(region: string, kind: Kind = 'read'): EC2Client {
   const key = keyOf('ec2', region, kind);
   let c = clients.get(key) as EC2Client | undefined;
   if (!c) clients.set(key, (c = metered(new EC2Client(common(region, kind)), 'ec2', region, kind)));
+  return c;
+}
+
+/** IAM is a global service: one client per account, signed for us-east-1 (the region of its global endpoint). */
+export const IAM_REGION = 'us-east-1';
+
+export function iamClient(kind: Kind = 'read'): IAMClient {
+  const key = keyOf('iam', IAM_REGION, kind);
+  let c = clients.get(key) as IAMClient | undefined;
+  if (!c) clients.set(key, (c = metered(new IAMClient(common(IAM_REGION, kind)), 'iam', IAM_REGION, kind)));
   return c;
 }
 

@@ -27,7 +27,7 @@ const AUTH = new Set([
   'MissingAuthenticationToken', 'InvalidSignatureException', 'OpsItemAccessDeniedException',
 ]);
 const THROTTLE = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled']);
-const NOT_FOUND = new Set(['InvalidInstanceID.NotFound', 'InvalidInstanceId', 'InvalidResourceId', 'OpsItemNotFoundException', 'InvalidCommandId', 'InvocationDoesNotExist', 'DoesNotExistException', 'OpsItemRelatedItemAssociationNotFoundException']);
+const NOT_FOUND = new Set(['InvalidInstanceID.NotFound', 'NoSuchEntity', 'NoSuchEntityException', 'InvalidInstanceId', 'InvalidResourceId', 'OpsItemNotFoundException', 'InvalidCommandId', 'InvocationDoesNotExist', 'DoesNotExistException', 'OpsItemRelatedItemAssociationNotFoundException']);
 const BAD_INPUT = new Set(['ValidationException', 'InvalidParameterValue', 'InvalidParameterCombination', 'InvalidFilterKey', 'InvalidInstanceInformationFilterValue', 'InvalidNextToken', 'InvalidInstanceID.Malformed', 'InvalidFilter', 'OpsItemInvalidParameterException']);
 const CONFLICT = new Set(['OpsItemConflictException', 'OpsItemLimitExceededException', 'OpsItemAlreadyExistsException', 'OpsItemRelatedItemAlreadyExistsException']);
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout', 'EHOSTUNREACH']);
