@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/nodes', label: 'Nodes' },
   { href: '/patching', label: 'Patching' },
+  { href: '/diagnosis', label: 'Diagnosis' },
   { href: '/inventory', label: 'Inventory' },
   { href: '/ops-items', label: 'OpsItems' },
   { href: '/runs', label: 'Runs' },

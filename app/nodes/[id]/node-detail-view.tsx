@@ -18,7 +18,9 @@ import { commandSpec, patchSpec, updateAgentSpec } from '@/components/runs/prese
 import { NodeCommands } from './node-commands';
 import { NodeInventory } from './node-inventory';
 import { NodeOpsItems } from './node-ops-items';
+import { NodeDiagnosis } from './node-diagnosis';
 import { ComplianceTimeline } from '@/components/history/compliance-timeline';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 const ACTION = 'rounded border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50';
 
@@ -31,9 +33,7 @@ export function NodeDetailView({ id }: { id: string }) {
   const n = d.node;
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <nav className="text-sm text-slate-500">
-        <Link href="/nodes" className="text-sky-700 hover:underline">Nodes</Link> / <span className="font-mono">{n.id}</span>
-      </nav>
+      <Breadcrumb href="/nodes" label="Nodes" current={n.id} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
@@ -63,6 +63,7 @@ export function NodeDetailView({ id }: { id: string }) {
           Sessions and commands will not reach this node until it is Online again.
         </Banner>
       )}
+      {n.ping !== 'Online' && <NodeDiagnosis key={n.id} node={n} />}
       {n.managed && <SessionCard node={n} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Systems Manager">
@@ -70,7 +71,7 @@ export function NodeDetailView({ id }: { id: string }) {
             rows={[
               ['Status', <PingBadge key="p" ping={n.ping} />],
               ['Last ping', n.lastPingAt ? `${formatDateTime(n.lastPingAt)} (${formatAge(n.lastPingAt, now)})` : null],
-              ['Platform', platformLabel(n) && `${platformLabel(n)} (${n.platformType})`],
+              ['Platform', platformLabel(n) && `${platformLabel(n)}${n.platformType ? ` (${n.platformType})` : ''}`],
               ['Agent', n.agentVersion && (
                 <span key="a">
                   {n.agentVersion} {n.agentLatest === false ? <Badge tone="amber">update available</Badge> : n.agentLatest ? <Badge tone="green">latest</Badge> : null}
@@ -125,6 +126,11 @@ export function NodeDetailView({ id }: { id: string }) {
         <div className="lg:col-span-2">
           <NodeInventory node={n} />
         </div>
+        {n.ping === 'Online' && (
+          <div className="lg:col-span-2">
+            <NodeDiagnosis key={n.id} node={n} />
+          </div>
+        )}
         <Card title={`Tags (${Object.keys(n.tags).length})`}>
           <table className="w-full text-sm">
             <tbody>
@@ -152,7 +158,7 @@ function ExternalButton({ href, children, primary }: { href: string; children: R
       href={href}
       target="_blank"
       rel="noreferrer"
-      className={`rounded px-3 py-1.5 font-medium ${primary ? 'bg-sky-600 text-white hover:bg-sky-700' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
+      className={`rounded px-3 py-1.5 font-medium ${primary ? 'bg-sky-700 text-white hover:bg-sky-800' : 'border border-slate-300 bg-white text-slate-700 hover:bg-slate-50'}`}
     >
       {children} ↗
     </a>
@@ -187,7 +193,7 @@ function SessionCard({ node }: { node: NodeRow }) {
       <div className="space-y-2 text-sm">
         <p className="text-slate-600">
           Open a shell with your own AWS identity (needs the{' '}
-          <a className="text-sky-700 hover:underline" href="https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html" target="_blank" rel="noreferrer">
+          <a className="text-sky-700 underline underline-offset-2 hover:decoration-2" href="https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html" target="_blank" rel="noreferrer">
             Session Manager plugin
           </a>
           ):
@@ -228,7 +234,7 @@ function PatchCard({ node: n, now }: { node: NodeRow; now: number }) {
             {counts.map(([label, v, color]) => (
               <div key={label}>
                 <dt className="text-xs text-slate-500">{label}</dt>
-                <dd className={`text-lg font-semibold tabular-nums ${v ? color : 'text-slate-400'}`}>{v ?? '—'}</dd>
+                <dd className={`text-lg font-semibold tabular-nums ${v ? color : 'text-slate-500'}`}>{v ?? '—'}</dd>
               </div>
             ))}
           </dl>
@@ -258,13 +264,6 @@ function NotManagedHelp({ node }: { node: NodeRow }) {
       </Banner>
     );
   }
-  return (
-    <Banner kind="warning" title="This EC2 instance is running but is not managed by Systems Manager">
-      {node.instanceProfile ? (
-        <>It has the instance profile <b>{node.instanceProfile}</b>. Check that its role has the AmazonSSMManagedInstanceCore policy, that the SSM Agent is installed and running, and that the instance can reach the SSM endpoints.</>
-      ) : (
-        <>It has <b>no instance profile</b>: attach one whose role has the AmazonSSMManagedInstanceCore policy (or enable Default Host Management Configuration), then the SSM Agent registers within minutes.</>
-      )}
-    </Banner>
-  );
+  // A running instance not in SSM: the diagnosis card below says why, with the fix.
+  return null;
 }
