@@ -10,6 +10,7 @@ import { GET as nodeGet } from '@/app/api/nodes/[id]/route';
 import { GET as overviewGet } from '@/app/api/overview/route';
 import { GET as patchConfigGet } from '@/app/api/patching/config/route';
 import { GET as documentsGet } from '@/app/api/documents/route';
+import { GET as diagnosisGet } from '@/app/api/diagnosis/route';
 import { resetCallerBudgets, withCallerBudget } from '@/lib/api/caller-budget';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
 
@@ -138,7 +139,7 @@ describe('the fleet is everyone\'s', () => {
     expect((await serve(`/api/nodes/${unknownId(700)}`)).status).toBe(404);
   });
 
-  it('so are the patch configuration, the document list and the OpsItem history: the caller who asks first is not refused', async () => {
+  it('so are the patch configuration, the document list, the OpsItem history and the fleet diagnosis: the caller who asks first is not refused', async () => {
     process.env.AWS_CALLS_PER_CALLER_PER_MINUTE = '6';
     const get = (path: string, handler: (req: Request, ctx: undefined) => Promise<Response>) => {
       const req = new Request(`http://dash.test${path}`);
@@ -154,6 +155,14 @@ describe('the fleet is everyone\'s', () => {
     const now = calls();
     expect((await get('/api/documents', documentsGet)).status).toBe(200);
     expect(calls()).toBe(now);
+    // The fleet view of causes reads per VPC, profile and region: dozens of calls, the whole dashboard's.
+    const beforeDiagnosis = calls();
+    const diagnosis = await get('/api/diagnosis', diagnosisGet);
+    expect(diagnosis.status).toBe(200);
+    expect(((await diagnosis.json()) as { considered: number }).considered).toBeGreaterThan(0);
+    expect(calls() - beforeDiagnosis).toBeGreaterThan(6);
+    // None of it was charged to this caller: its whole budget is left for a live lookup of its own (6 calls).
+    expect((await serve(`/api/nodes/${unknownId(701)}`)).status).toBe(404);
   });
 });
 

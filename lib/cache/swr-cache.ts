@@ -42,6 +42,14 @@ export function onBehalfOf<T>(requester: Requester, fn: () => T): T {
 }
 
 /**
+ * Run `fn` as the dashboard's own work, for no caller (reads of the whole fleet's facts, such as the AMIs the overview
+ * dates): like a background refresh, no caller pays for its calls or can be refused them.
+ */
+export function forTheDashboard<T>(fn: () => T): T {
+  return scope.run({ requester: null, inLoad: true }, fn);
+}
+
+/**
  * Where the current async context is: outside any cache load, in a load a requester caused, or in a load that runs for
  * no one (a background refresh, or a load started with no requester).
  */

@@ -3,6 +3,7 @@ import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
 import { STALE_SCAN_DAYS } from '@/lib/contracts/node-view';
 import type { DataGap, FleetSummary, OverviewSummary } from '@/lib/contracts/summary';
 import { lookupAmis, peekAmis } from './ami-facts';
+import { forTheDashboard } from '@/lib/cache/swr-cache';
 import { peekRecentOpsItems, recentOpsItems } from './recent-ops-items';
 import { agentVersionCounts, openOpsBySeverity, osCounts, patchByEnvironment } from './summary-nodes';
 import { amiSummary, opsHistory, sourceGaps, type AmiInput } from './summary-sources';
@@ -77,7 +78,8 @@ export async function overviewSummary(
   for (const n of snap.nodes) if (n.imageId) images.get(n.region)?.add(n.imageId);
   const reads = Promise.all([
     Promise.all(regions.map((r) => recentOpsItems(r, { refresh: opts.refresh }))),
-    Promise.all(regions.map((r) => lookupAmis(r, images.get(r) ?? []))),
+    // The fleet's AMIs, the dashboard's own read: not charged to whoever opened the overview first.
+    forTheDashboard(() => Promise.all(regions.map((r) => lookupAmis(r, images.get(r) ?? [])))),
   ]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), opts.waitMs ?? EXTRAS_WAIT_MS)));

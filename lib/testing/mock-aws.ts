@@ -13,6 +13,7 @@ import { resetAmiFacts } from '@/lib/fleet/ami-facts';
 import { resetRecentOpsItems } from '@/lib/fleet/recent-ops-items';
 import { useTempDataDir } from './actions';
 import { resetCallerBudgets } from '@/lib/api/caller-budget';
+import { resetDiagnosisCaches } from '@/lib/diagnosis/reset';
 
 export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -45,6 +46,7 @@ export function installMockAws(opts: MockAwsOptions = {}) {
     resetInventoryCaches();
     resetAmiFacts();
     resetRecentOpsItems();
+    resetDiagnosisCaches();
     // Each test is its own caller with a fresh budget; forced refreshes are not spaced (tests of that set their own).
     resetCallerBudgets();
     process.env.FORCED_REFRESH_MIN_SECONDS = '0';
