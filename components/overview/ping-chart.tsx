@@ -18,7 +18,8 @@ export type PingDatum = { key: PingStatus; name: string; value: number; href: st
  * The legend and the total show at once; the donut's code loads after the page.
  */
 export function PingChart({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
-  const data: PingDatum[] = PING_STATUSES.map((p) => ({ key: p, name: PING_TEXT[p].label, value: s.byPing[p], href: hrefOf(p), color: PING_COLOR[p] }));
+  // "SSM unknown" exists only while a region's SSM cannot be read: not listed at zero.
+  const data: PingDatum[] = PING_STATUSES.filter((p) => p !== 'Unknown' || s.byPing.Unknown > 0).map((p) => ({ key: p, name: PING_TEXT[p].label, value: s.byPing[p], href: hrefOf(p), color: PING_COLOR[p] }));
   const total = data.reduce((n, d) => n + d.value, 0);
   return (
     <ChartCard title="Nodes by status" subtitle="SSM ping status of every node, and EC2 instances SSM does not list" caveats={caveats} testId="chart-ping">

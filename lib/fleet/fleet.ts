@@ -65,7 +65,9 @@ function restoredSnapshot(): FleetSnapshot | undefined {
   const regions = configuredRegions();
   const saved = loadSavedRegions(regions);
   if (!saved.length) return undefined;
-  return assemble(
+  // As old as its oldest saved region: "Updated 5m ago", not "just now".
+  const readAt = saved.map((r) => r.fetchedAt).filter((t): t is string => !!t).sort()[0];
+  const snap = assemble(
     regions.map(
       (region) =>
         saved.find((r) => r.region === region) ?? {
@@ -74,6 +76,7 @@ function restoredSnapshot(): FleetSnapshot | undefined {
         },
     ),
   );
+  return readAt ? { ...snap, generatedAt: readAt } : snap;
 }
 
 /** Tests: forget the cached fleet; `restart`: as a restarted process would, read the saved copy first. */

@@ -31,6 +31,8 @@ describe('the fleet saved across a restart', () => {
     // Served without waiting for AWS: every region is the saved copy (a read would have replaced it).
     const restored = await getFleetSnapshot();
     expect(ids(restored.nodes)).toEqual(ids(before.nodes));
+    // Dated by its oldest read ("Updated 5m ago"), not by the restart.
+    expect(restored.generatedAt).toBe(before.regions.map((r) => r.fetchedAt!).sort()[0]);
     for (const r of restored.regions) {
       const was = before.regions.find((b) => b.region === r.region)!;
       expect(regionStatus(r)).toMatchObject({ ok: true, restored: true, fetchedAt: was.fetchedAt, nodes: was.nodes.length });
