@@ -1,32 +1,9 @@
 /** Action routes with hostile bodies: a 4xx envelope, never a 500, and never the whole body in memory. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HOST, freshKey, useTempDataDir } from '@/lib/testing/actions';
+import { freshKey, useTempDataDir } from '@/lib/testing/actions';
 import { POST as runsPost } from '@/app/api/runs/route';
 import { POST as opsItemsPost } from '@/app/api/ops-items/route';
-
-const CHUNK = 64 * 1024;
-
-function countingStream(total: number, byte = 0x20) {
-  const seen = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (seen.pulled >= total) return controller.close();
-      const n = Math.min(CHUNK, total - seen.pulled);
-      seen.pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(byte));
-    },
-  });
-  return { stream, seen };
-}
-
-function jsonRequest(body: BodyInit, headers: Record<string, string> = {}): Request {
-  return new Request(`http://${HOST}/api/x`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://${HOST}`, host: HOST, ...headers },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-}
+import { countingStream, jsonRequest } from '@/lib/testing/hostile-body';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 

@@ -3,32 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readJson } from './route';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './body';
 import { ApiError } from './errors';
-import { HOST } from '@/lib/testing/actions';
-
-const CHUNK = 64 * 1024;
-
-/** A body of `total` bytes delivered in chunks, counting how many bytes the reader pulled. */
-function countingStream(total: number, byte = 0x20) {
-  const seen = { pulled: 0 };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (seen.pulled >= total) return controller.close();
-      const n = Math.min(CHUNK, total - seen.pulled);
-      seen.pulled += n;
-      controller.enqueue(new Uint8Array(n).fill(byte));
-    },
-  });
-  return { stream, seen };
-}
-
-function jsonRequest(body: BodyInit, headers: Record<string, string> = {}): Request {
-  return new Request(`http://${HOST}/api/x`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://${HOST}`, host: HOST, ...headers },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-}
+import { CHUNK, countingStream, jsonRequest } from '@/lib/testing/hostile-body';
 
 async function refusal(p: Promise<unknown>): Promise<ApiError> {
   const err = await p.then(() => null, (e: unknown) => e);
