@@ -46,7 +46,7 @@ describe('standalone simulated AWS endpoint', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toContain('throttleRate');
     const ok = await post('/__mock/scenario', JSON.stringify({ denyOperations: ['ssm:*'] }));
-    expect(ok).toEqual({ status: 200, body: { slowAnswers: {}, latencyMs: 0, throttleRate: 0, failRegions: [], denyOperations: ['ssm:*'] } });
+    expect(ok).toEqual({ status: 200, body: { slowAnswers: {}, latencyMs: 0, throttleRate: 0, failRegions: [], failAccounts: [], denyOperations: ['ssm:*'], denyAssumeRole: [] } });
     const ssm = new SSMClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1 });
     await expect(ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
     await post('/__mock/scenario', JSON.stringify({ denyOperations: [] }));
@@ -92,20 +92,20 @@ describe('standalone simulated AWS endpoint', () => {
 });
 
 describe('server environment', () => {
-  it('uses the defaults and reads the fault settings', () => {
-    expect(parseServerEnv({})).toEqual({
+  it('uses the defaults (one account with DEMO_ACCOUNTS=1) and reads the fault settings', () => {
+    expect(parseServerEnv({ DEMO_ACCOUNTS: '1' })).toEqual({
       ok: true,
       options: {
         port: 4566, nodes: 300, seed: 42, timeSpeed: 1, opsItemDedup: 'return-existing', opsItemOpenLimit: 10_000,
         regions: ['us-east-1', 'eu-west-1', 'ap-southeast-2'], scenario: { latencyMs: 0, failRegions: [], denyOperations: [] },
       },
     });
-    const parsed = parseServerEnv({ DEMO_NODES: '10000', AWS_REGIONS: 'eu-central-1, us-west-2', MOCK_AWS_THROTTLE_RATE: '0.2', MOCK_AWS_FAIL_REGIONS: 'us-west-2', MOCK_AWS_DENY: 'ec2:DescribeInstances' });
+    const parsed = parseServerEnv({ DEMO_ACCOUNTS: '1', DEMO_NODES: '10000', AWS_REGIONS: 'eu-central-1, us-west-2', MOCK_AWS_THROTTLE_RATE: '0.2', MOCK_AWS_FAIL_REGIONS: 'us-west-2', MOCK_AWS_DENY: 'ec2:DescribeInstances' });
     expect(parsed).toMatchObject({ ok: true, options: { nodes: 10000, regions: ['eu-central-1', 'us-west-2'], scenario: { throttleRate: 0.2, failRegions: ['us-west-2'], denyOperations: ['ec2:DescribeInstances'] } } });
   });
 
-  it('rejects more than 50,000 nodes and malformed settings with a clear message', () => {
-    expect(parseServerEnv({ DEMO_NODES: '60000' })).toEqual({ ok: false, error: 'DEMO_NODES must be between 0 and 50000 (got 60000)' });
+  it('rejects more than 200,000 nodes and malformed settings with a clear message', () => {
+    expect(parseServerEnv({ DEMO_NODES: '200001' })).toEqual({ ok: false, error: 'DEMO_NODES must be between 0 and 200000 (got 200001)' });
     expect(parseServerEnv({ DEMO_SEED: 'abc' })).toMatchObject({ ok: false, error: expect.stringContaining('DEMO_SEED') });
     expect(parseServerEnv({ MOCK_AWS_THROTTLE_RATE: '5' })).toMatchObject({ ok: false, error: expect.stringContaining('throttleRate') });
     expect(parseServerEnv({ AWS_REGIONS: 'mars' })).toMatchObject({ ok: false, error: expect.stringContaining('mars') });

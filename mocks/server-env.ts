@@ -1,6 +1,11 @@
-/** Reads the standalone endpoint's settings from the environment (see mocks/server.ts). */
+/**
+ * Reads the standalone endpoint's settings from the environment (see mocks/server.ts). DEMO_ACCOUNTS (default 3)
+ * of 2 or more serves the demo organization (accounts/default-profile.ts), DEMO_NODES split across its accounts;
+ * DEMO_ACCOUNTS=1 serves one account as before accounts existed.
+ */
+import { demoAccountProfile, MAX_DEMO_ACCOUNTS, MAX_TOTAL_NODES } from './accounts';
 import type { MockAwsServerOptions } from './create-server';
-import { checkSpeed, DEFAULT_OPEN_OPS_ITEM_LIMIT, DEFAULT_REGIONS, MAX_NODES, OPS_ITEM_DEDUP_MODES, type OpsItemDedupMode } from './fleet-sim';
+import { checkSpeed, DEFAULT_OPEN_OPS_ITEM_LIMIT, DEFAULT_REGIONS, OPS_ITEM_DEDUP_MODES, type OpsItemDedupMode } from './fleet-sim';
 import { parseScenarioPatch, ScenarioError, type Scenario } from './scenarios';
 
 type Env = Record<string, string | undefined>;
@@ -20,11 +25,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 
 export function parseServerEnv(env: Env): ParsedEnv {
   const port = integer(env, 'MOCK_AWS_PORT', 4566, 0, 65535);
-  const nodes = integer(env, 'DEMO_NODES', 300, 0, MAX_NODES);
+  const nodes = integer(env, 'DEMO_NODES', 300, 0, MAX_TOTAL_NODES);
+  const accountCount = integer(env, 'DEMO_ACCOUNTS', 3, 1, MAX_DEMO_ACCOUNTS);
   const seed = integer(env, 'DEMO_SEED', 42, 0, 2 ** 32 - 1);
   const latencyMs = integer(env, 'MOCK_AWS_LATENCY_MS', 0, 0, 60_000);
   const opsItemOpenLimit = integer(env, 'MOCK_OPSITEM_OPEN_LIMIT', DEFAULT_OPEN_OPS_ITEM_LIMIT, 0, 1_000_000);
-  for (const v of [port, nodes, seed, latencyMs, opsItemOpenLimit]) if (typeof v === 'string') return { ok: false, error: v };
+  for (const v of [port, nodes, accountCount, seed, latencyMs, opsItemOpenLimit]) if (typeof v === 'string') return { ok: false, error: v };
+  const accountRegions = env.DEMO_ACCOUNT_REGIONS?.trim() || 'default';
+  if (accountRegions !== 'default' && accountRegions !== 'same') return { ok: false, error: `DEMO_ACCOUNT_REGIONS must be "same" (every account in AWS_REGIONS) or "default" (got "${accountRegions}")` };
+  const brokenText = env.DEMO_BROKEN_ACCOUNT?.trim() || '0';
+  if (brokenText !== '0' && brokenText !== '1') return { ok: false, error: `DEMO_BROKEN_ACCOUNT must be 1 or 0 (got "${brokenText}")` };
+  if (brokenText === '1' && accountCount === 1) return { ok: false, error: 'DEMO_BROKEN_ACCOUNT=1 needs DEMO_ACCOUNTS of 2 or more (it adds an account to the organization)' };
   const dedup = env.MOCK_OPSITEM_DEDUP?.trim() || 'return-existing';
   if (!OPS_ITEM_DEDUP_MODES.includes(dedup as OpsItemDedupMode)) {
     return { ok: false, error: `MOCK_OPSITEM_DEDUP must be one of ${OPS_ITEM_DEDUP_MODES.join(', ')} (got "${dedup}")` };
@@ -44,17 +55,9 @@ export function parseServerEnv(env: Env): ParsedEnv {
     if (err instanceof ScenarioError) return { ok: false, error: `invalid fault settings: ${err.message}` };
     throw err;
   }
-  return {
-    ok: true,
-    options: {
-      port: port as number,
-      nodes: nodes as number,
-      seed: seed as number,
-      timeSpeed,
-      opsItemDedup: dedup as OpsItemDedupMode,
-      opsItemOpenLimit: opsItemOpenLimit as number,
-      regions: regions.length > 0 ? regions : [...DEFAULT_REGIONS],
-      scenario,
-    },
-  };
+  const common = { port: port as number, seed: seed as number, timeSpeed, opsItemDedup: dedup as OpsItemDedupMode, opsItemOpenLimit: opsItemOpenLimit as number };
+  const awsRegions = regions.length > 0 ? regions : [...DEFAULT_REGIONS];
+  if (accountCount === 1) return { ok: true, options: { ...common, nodes: nodes as number, regions: awsRegions, scenario } };
+  const accounts = demoAccountProfile({ accounts: accountCount as number, nodes: nodes as number, regions: awsRegions, sameRegions: accountRegions === 'same', broken: brokenText === '1' });
+  return { ok: true, options: { ...common, accounts, scenario } };
 }

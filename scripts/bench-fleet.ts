@@ -9,6 +9,7 @@
  * Env: BENCH_SIZES (default "1000,10000"), BENCH_REGIONS (default "us-east-1": one region, the hardest case and the
  * one ssm-facts' lower bound is stated for), BENCH_LATENCY_MS (50), BENCH_NAIVE=0 to skip the naive run, BENCH_PORT (4800).
  */
+import { baseScope } from '../lib/aws/scope';
 import path from 'node:path';
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
@@ -43,7 +44,7 @@ async function measure(size: number, port: number) {
     resetFleetCache();
     const { stats, reset } = mock;
 
-    const ec2Counts = await Promise.all(regions.map((r) => listInstances(r).then((l) => l.length)));
+    const ec2Counts = await Promise.all(regions.map((r) => listInstances(baseScope(r)).then((l) => l.length)));
     await getFleetSnapshot({ refresh: true }); // warm-up: JIT, sockets, TLS-free keep-alive
     const colds: number[] = [];
     let ours: Stats | undefined;

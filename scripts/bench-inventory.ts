@@ -9,6 +9,7 @@
  * Env: BENCH_SIZES (default "1000,10000"), BENCH_REGIONS (default "us-east-1"), BENCH_LATENCY_MS (50),
  * BENCH_NAIVE=0 to skip the naive baseline.
  */
+import { baseScope } from '../lib/aws/scope';
 import pLimit from 'p-limit';
 import { startBenchMock, type MockStats as Stats } from './bench/mock-aws';
 import { resetClients } from '@/lib/aws/clients';
@@ -75,7 +76,7 @@ async function measure(size: number, port: number) {
         managed.map((n) =>
           limit(async () => {
             const family = familyOf(n.platformType, n.platformName);
-            const page = await listInventoryEntries(n.region, { nodeId: n.id, typeName: 'AWS:Application', filters: [{ Key: 'Name', Values: ['openssl'], Type: 'Equal' }] }).catch(() => null);
+            const page = await listInventoryEntries(baseScope(n.region), { nodeId: n.id, typeName: 'AWS:Application', filters: [{ Key: 'Name', Values: ['openssl'], Type: 'Equal' }] }).catch(() => null);
             return page?.entries.some((e) => compareToQuery(family, joinEvr({ epoch: e.Epoch || null, version: e.Version ?? '', release: e.Release || null }), '3.0.13') < 0) ?? false;
           }),
         ),

@@ -11,6 +11,7 @@
  * Env: BENCH_NODES (default 10000), BENCH_OPS_ITEMS (10000), BENCH_REGIONS ("us-east-1,eu-west-1,ap-southeast-2"),
  * BENCH_LATENCY_MS (50).
  */
+import { baseScope } from '../lib/aws/scope';
 import pLimit from 'p-limit';
 import { startBenchMock, type MockStats as Stats } from './bench/mock-aws';
 import { createOpsItem } from '@/lib/aws/ssm/create-ops-item';
@@ -45,12 +46,12 @@ async function main() {
     await Promise.all(
       Array.from({ length: extra }, (_, i) => limit(async () => {
         const region = regions[i % regions.length];
-        const { id } = await createOpsItem(region, {
+        const { id } = await createOpsItem({ ...baseScope(region), actor: "bench" }, {
           Title: `Bench OpsItem ${i}`, Description: 'seeded for the benchmark', Source: 'bench', Severity: String(1 + (i % 4)),
           Priority: 1 + (i % 5), Category: categories[i % categories.length],
         });
         // Two in five are being worked on, as in a busy OpsCenter.
-        if (i % 5 < 2) await updateOpsItem(region, { OpsItemId: id, Status: 'InProgress' });
+        if (i % 5 < 2) await updateOpsItem({ ...baseScope(region), actor: "bench" }, { OpsItemId: id, Status: 'InProgress' });
       })),
     );
     await fetch(`${mock.url}/__mock/scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs }) });
@@ -67,7 +68,7 @@ async function main() {
     for (let i = 0; i < 50; i++) warm.push((await timed(() => listOpsItemsView(open))).ms);
     const selective = await measure(async () => (await listOpsItemsView(view('severity=1&category=Security'), { refresh: true })).items.length);
     const naive = await measure(async () => {
-      const all = (await Promise.all(regions.map((r) => listOpsItems(r, [])))).flat();
+      const all = (await Promise.all(regions.map((r) => listOpsItems(baseScope(r), [])))).flat();
       return all.filter((i) => i.Severity === '1' && i.Category === 'Security' && (i.Status === 'Open' || i.Status === 'InProgress')).length;
     });
     await getFleetSnapshot(); // the page shows related nodes from the cached fleet, which a running dashboard has

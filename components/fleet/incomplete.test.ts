@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegionStatus } from '@/lib/contracts/node';
 import { PATCH_SOURCES, regionCaveats } from './incomplete';
 
-const region = (over: Partial<RegionStatus>): RegionStatus => ({ region: 'us-east-1', ok: true, nodes: 10, fetchedAt: '2026-11-30T10:00:00Z', durationMs: 5, errors: [], ...over });
+const region = (over: Partial<RegionStatus>): RegionStatus => ({ account: '', accountName: '', region: 'us-east-1', ok: true, nodes: 10, fetchedAt: '2026-11-30T10:00:00Z', durationMs: 5, errors: [], ...over });
 const now = Date.parse('2026-11-30T10:05:00Z');
 
 describe('why patch figures are incomplete', () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import { db } from '@/lib/db/database';
 import { AUDIT_PAGE_LIMIT, type AuditPage, type AuditRecord, type AuditQuery } from '@/lib/contracts/audit';
 import type { Actor } from './identity';
@@ -10,6 +11,8 @@ export interface AuditStart {
   action: string;
   runId?: string | null;
   regions?: string[];
+  /** The accounts touched; by default those named in `regions` when they are scope keys (account/region). */
+  accounts?: string[];
   targetSummary?: string;
   targets?: string[];
   parameters?: Record<string, unknown>;
@@ -23,11 +26,12 @@ export function auditRequested(a: AuditStart): number {
   pruneExpired();
   const r = db()
     .prepare(
-      `INSERT INTO audit (at, actor, actor_source, action, status, run_id, regions, target_summary, target_count, targets, parameters, idempotency_key)
-       VALUES (?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit (at, actor, actor_source, action, status, run_id, regions, accounts, target_summary, target_count, targets, parameters, idempotency_key)
+       VALUES (?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      now(), a.actor.id, a.actor.source, a.action, a.runId ?? null, JSON.stringify(a.regions ?? []), a.targetSummary ?? '',
+      now(), a.actor.id, a.actor.source, a.action, a.runId ?? null, JSON.stringify(a.regions ?? []),
+      JSON.stringify(a.accounts ?? [...new Set((a.regions ?? []).map((r) => parseScopeKey(r).account).filter(Boolean))]), a.targetSummary ?? '',
       a.targets?.length ?? 0, JSON.stringify(a.targets ?? []), JSON.stringify(a.parameters ?? {}), a.idempotencyKey ?? null,
     );
   return Number(r.lastInsertRowid);
@@ -96,14 +100,14 @@ export function pruneExpired(force = false): number {
 
 type Row = {
   id: number; at: string; actor: string; actor_source: string; action: string; status: AuditRecord['status']; run_id: string | null;
-  regions: string; target_summary: string; target_count: number; targets: string; parameters: string; command_ids: string;
+  regions: string; accounts: string; target_summary: string; target_count: number; targets: string; parameters: string; command_ids: string;
   idempotency_key: string | null; error_code: string | null; error_message: string | null; finished_at: string | null;
   outcome: string | null; outcome_detail: string | null; route: string | null; body_bytes: number | null; body_sha256: string | null;
 };
 
 const toRecord = (r: Row): AuditRecord => ({
   id: r.id, at: r.at, actor: r.actor, actorSource: r.actor_source, action: r.action, status: r.status, runId: r.run_id,
-  regions: JSON.parse(r.regions), targetSummary: r.target_summary, targetCount: r.target_count, targets: JSON.parse(r.targets),
+  regions: JSON.parse(r.regions), accounts: JSON.parse(r.accounts ?? '[]'), targetSummary: r.target_summary, targetCount: r.target_count, targets: JSON.parse(r.targets),
   parameters: JSON.parse(r.parameters), commandIds: JSON.parse(r.command_ids), idempotencyKey: r.idempotency_key,
   errorCode: r.error_code, errorMessage: r.error_message, finishedAt: r.finished_at, outcome: r.outcome, outcomeDetail: r.outcome_detail,
   route: r.route, bodyBytes: r.body_bytes, bodySha256: r.body_sha256,

@@ -25,7 +25,7 @@ import { getServiceSetting, DHMC_SETTING_ID } from './ssm/get-service-setting';
 import { listActivations } from './ssm/describe-activations';
 
 const mock = installMockAws({ nodes: 120, regions: ['us-east-1'] });
-const scope: AwsScope = { region: 'us-east-1' };
+const scope: AwsScope = { account: '', region: 'us-east-1' };
 const net = () => mock.sim.network.region(scope.region)!;
 
 describe('EC2 network reads', () => {

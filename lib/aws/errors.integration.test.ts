@@ -17,7 +17,7 @@ describe('AWS errors reaching the browser', () => {
     resetAwsFailureLog();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     mock.scenario.denyOperations = ['ssm:DescribeInstanceInformation'];
-    const e = await failure(describeInstanceInformationByIds('eu-west-1', ['i-0123456789abcdef0']));
+    const e = await failure(describeInstanceInformationByIds({ account: '', region: 'eu-west-1' }, ['i-0123456789abcdef0']));
     const res = toErrorResponse(e);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(res.status).toBe(502);
@@ -32,7 +32,7 @@ describe('AWS errors reaching the browser', () => {
   it('an endpoint answering an HTML error page is reported as a non-AWS body naming the operation, not a SyntaxError', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     mock.server.use(http.post('https://ssm.us-east-1.amazonaws.com/', () => new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 500, headers: { 'content-type': 'text/html' } })));
-    const e = await failure(describeInstanceInformationByIds('us-east-1', ['i-0123456789abcdef0']));
+    const e = await failure(describeInstanceInformationByIds({ account: '', region: 'us-east-1' }, ['i-0123456789abcdef0']));
     expect(e.code).toBe('NonAwsResponse');
     const body = (await toErrorResponse(e).json()) as { error: { message: string } };
     expect(body.error.message).toMatch(/^ssm:DescribeInstanceInformation in us-east-1: The endpoint answered HTTP 500 with a non-AWS body \(text\/html\)/);
@@ -44,7 +44,7 @@ describe('AWS errors reaching the browser', () => {
   it('an emulator without the operation (a 4xx with a body that is no AWS error) is said so too, for EC2', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     mock.server.use(http.post('https://ec2.ap-southeast-2.amazonaws.com/', () => new HttpResponse('Not Found', { status: 404, headers: { 'content-type': 'text/plain' } })));
-    const e = await failure(listInstances('ap-southeast-2', (i) => i));
+    const e = await failure(listInstances({ account: '', region: 'ap-southeast-2' }, (i) => i));
     expect(e).toMatchObject({ code: 'NonAwsResponse', retryable: false });
     expect(e.message).toMatch(/The endpoint answered HTTP 404 with a non-AWS body \(text\/plain\)/);
     mock.server.resetHandlers();

@@ -13,7 +13,7 @@ export class AwsError extends Error {
     message: string,
     readonly status: number,
     readonly retryable: boolean,
-    readonly context: { service?: string; operation?: string; region?: string; requestId?: string } = {},
+    readonly context: { service?: string; operation?: string; region?: string; account?: string; requestId?: string } = {},
     readonly detail?: string,
   ) {
     super(message);

@@ -11,6 +11,8 @@ export interface AuditRecord {
   status: (typeof AUDIT_STATUSES)[number];
   runId: string | null;
   regions: string[];
+  /** The AWS accounts the action touched (empty: the dashboard's own account, without an accounts file). */
+  accounts: string[];
   targetSummary: string;
   targetCount: number;
   targets: string[];

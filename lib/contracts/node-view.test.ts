@@ -9,7 +9,7 @@ const NOW = Date.parse('2026-11-22T12:00:00Z');
 
 function row(over: Partial<NodeRow>): NodeRow {
   return {
-    id: 'i-0000000000000000a', region: 'us-east-1', name: 'web-1', managed: true, ping: 'Online', lastPingAt: '2026-11-22T11:59:00Z',
+    id: 'i-0000000000000000a', account: '', accountName: '', region: 'us-east-1', name: 'web-1', managed: true, ping: 'Online', lastPingAt: '2026-11-22T11:59:00Z',
     platformType: 'Linux', platformName: 'Amazon Linux', platformVersion: '2023', agentVersion: '3.3.1142.0', agentLatest: true,
     ip: '10.0.0.1', computerName: 'ip-10-0-0-1', resourceType: 'EC2Instance', ec2State: 'running', instanceType: 't3.micro',
     az: 'us-east-1a', imageId: 'ami-1', instanceProfile: 'ssm', launchTime: null, publicIp: null, vpcId: null, asg: null,

@@ -27,6 +27,9 @@ export type PatchStatus = (typeof PATCH_STATUSES)[number];
  */
 export const NodeRowSchema = z.object({
   id: z.string(),
+  /** The AWS account ('' for the dashboard's own identity without an accounts file) and its display name. */
+  account: z.string(),
+  accountName: z.string(),
   region: z.string(),
   name: z.string().nullable(),
   managed: z.boolean(),
@@ -76,6 +79,9 @@ export type SourceError = z.infer<typeof SourceErrorSchema>;
 
 /** How one region's part of the fleet was fetched. */
 export const RegionStatusSchema = z.object({
+  /** The account of this part of the fleet ('' without an accounts file) and its display name: a status is one account and region. */
+  account: z.string(),
+  accountName: z.string(),
   region: z.string(),
   /** false when the node list itself could not be read; its nodes (if any) are from an earlier refresh. */
   ok: z.boolean(),

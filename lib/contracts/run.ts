@@ -6,6 +6,8 @@ import type { OutputOptions, RunTargets } from './run-request';
 export interface SentCommand {
   /** Position in the run; carried in the command's Comment as `[run-…#idx]`. */
   idx: number;
+  /** The account it is sent in ('' for the dashboard's own identity without an accounts file). */
+  account: string;
   region: string;
   /**
    * planned: not sent yet; sending: SendCommand may be under way (or the dashboard died during it); sent: AWS gave a
@@ -38,6 +40,8 @@ export interface RunSummary {
   targetSummary: string;
   expectedNodes: number;
   regions: string[];
+  /** The accounts its commands went to (empty for the dashboard's own account without an accounts file). */
+  accounts: string[];
   commandCount: number;
   status: RunStatus;
   /** Last known counts by outcome (from the last read of AWS). */
@@ -72,6 +76,7 @@ export type CommandView = Omit<SentCommand, 'instanceIds'> & { instanceCount: nu
 export interface RunNode {
   nodeId: string;
   name: string | null;
+  account: string;
   region: string;
   commandId: string;
   outcome: Outcome;

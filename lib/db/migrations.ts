@@ -202,4 +202,12 @@ export const MIGRATIONS: string[] = [
   WHERE status = 'refused' AND length(parameters) + length(targets) + length(target_summary) + COALESCE(length(error_message), 0) > 4096;
   CREATE INDEX audit_status ON audit (status);
   `,
+  // 5: many accounts. A run's command is sent in an account and a region; runs and audit records list the accounts
+  // they touched (their `regions` hold scope keys: the region alone for the dashboard's own account, account/region
+  // for an account of the accounts file). Earlier records are the dashboard's own account ('').
+  `
+  ALTER TABLE run_commands ADD COLUMN account TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN accounts TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE audit ADD COLUMN accounts TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import type { NodeRow } from '@/lib/contracts/node';
 import { lookupAmis } from '@/lib/fleet/ami-facts';
 import type { AwsScope } from '@/lib/aws/scope';
@@ -39,10 +40,10 @@ const profileName = (arn: string) => arn.split('/').pop() ?? arn;
  */
 export async function collectFacts(inputs: NodeInput[], opts: CollectOptions = {}): Promise<Collected> {
   const byRegion = new Map<string, NodeInput[]>();
-  for (const i of inputs) byRegion.set(i.row.region, [...(byRegion.get(i.row.region) ?? []), i]);
+  for (const i of inputs) byRegion.set(scopeKey(i.row), [...(byRegion.get(scopeKey(i.row)) ?? []), i]);
   const parts = await Promise.all(
-    [...byRegion].map(([region, xs]) =>
-      collectRegion({ region }, xs, opts).then(
+    [...byRegion].map(([key, xs]) =>
+      collectRegion(parseScopeKey(key), xs, opts).then(
         (facts): Collected => ({ facts, failed: [] }),
         (err: unknown): Collected => ({ facts: [], failed: xs.map((x) => ({ row: x.row, error: err instanceof Error ? err.message : String(err) })) }),
       ),
@@ -62,7 +63,7 @@ async function collectRegion(scope: AwsScope, inputs: NodeInput[], opts: Collect
     collectIam(scope, unique(arns).map(profileName), opts),
     arns.some((a) => a === null || a === undefined) ? collectDhmcWithRole(scope, opts) : null,
     inputs.some((i) => i.row.id.startsWith('mi-')) ? collectActivations(scope, opts) : null,
-    imageIds.length ? lookupAmis(scope.region, imageIds).then((r) => r.facts, () => new Map()) : new Map<string, null>(),
+    imageIds.length ? lookupAmis(scope, imageIds).then((r) => r.facts, () => new Map()) : new Map<string, null>(),
   ]);
   return inputs.map((i) => assemble(i, { instances, vpcs, iam, dhmc, activations, amis }, opts));
 }

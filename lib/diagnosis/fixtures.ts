@@ -15,7 +15,7 @@ export const denied = (action: string): Fact<never> => ({ ok: false, action, den
 
 export function row(over: Partial<NodeRow> = {}): NodeRow {
   return {
-    id: INSTANCE, region: REGION, name: 'web-1', managed: false, ping: 'NotManaged', lastPingAt: null, platformType: null,
+    id: INSTANCE, account: '', accountName: '', region: REGION, name: 'web-1', managed: false, ping: 'NotManaged', lastPingAt: null, platformType: null,
     platformName: 'Linux/UNIX', platformVersion: null, agentVersion: null, agentLatest: null, ip: '10.0.1.10', computerName: null,
     resourceType: 'EC2Instance', ec2State: 'running', instanceType: 't3.micro', az: 'us-east-1a', imageId: 'ami-0al', instanceProfile: 'ssm-profile',
     launchTime: null, publicIp: null, vpcId: VPC, asg: null, tags: {}, patchStatus: null, patchMissing: null, patchFailed: null,

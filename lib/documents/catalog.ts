@@ -1,6 +1,7 @@
 import 'server-only';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey } from '@/lib/aws/scope';
 import type { DocumentDetail, DocumentSummary, DocumentsQuery, DocumentsResponse } from '@/lib/contracts/documents';
-import { configuredRegions } from '@/lib/aws/config';
 import { listDocuments, type DocumentIdentifier } from '@/lib/aws/ssm/list-documents';
 import { describeDocument } from '@/lib/aws/ssm/describe-document';
 import { getDocument } from '@/lib/aws/ssm/get-document';
@@ -29,7 +30,7 @@ function cached<T>(map: Map<string, SwrCache<T>>, key: string, ttl: number, load
 /** The Command documents of a region that AWS owns and that the account owns. */
 function regionList(region: string): Promise<DocumentIdentifier[]> {
   return cached(lists, region, LIST_TTL_MS, async () => {
-    const byOwner = (owner: string) => listDocuments(region, [{ Key: 'DocumentType', Values: ['Command'] }, { Key: 'Owner', Values: [owner] }]);
+    const byOwner = (owner: string) => listDocuments(parseScopeKey(region), [{ Key: 'DocumentType', Values: ['Command'] }, { Key: 'Owner', Values: [owner] }]);
     const [aws, own] = await Promise.all([byOwner('Amazon'), byOwner('Self')]);
     return [...aws, ...own];
   }, true);
@@ -46,7 +47,7 @@ function summary(d: DocumentIdentifier, regions: string[]): DocumentSummary {
 
 /** Every Command document in the configured regions, merged by name, filtered as asked. */
 export async function listCommandDocuments(q: DocumentsQuery): Promise<DocumentsResponse> {
-  const regions = configuredRegions();
+  const regions = await fleetScopeKeys();
   const results = await Promise.all(regions.map((r) => settle(regionList(r)).then((res) => [r, res] as const)));
   const byName = new Map<string, DocumentSummary>();
   const errors: DocumentsResponse['errors'] = [];
@@ -78,7 +79,7 @@ export async function documentRegions(name: string): Promise<string[]> {
 }
 
 async function readDetail(region: string, name: string, version: string): Promise<DocumentDetail> {
-  const [d, content] = await Promise.all([describeDocument(region, name, version), getDocument(region, name, version)]);
+  const [d, content] = await Promise.all([describeDocument(parseScopeKey(region), name, version), getDocument(parseScopeKey(region), name, version)]);
   const parsed = parseContent(content.Content);
   const fromDescribe = (d.Parameters ?? []).map((p) => ({
     name: p.Name ?? '', type: (p.Type as DocumentDetail['parameters'][number]['type']) ?? 'String', description: p.Description ?? '',
@@ -102,7 +103,8 @@ const missing = (e: unknown) => e instanceof AwsError && (e.code === 'InvalidDoc
 /** A document's parameters and platforms, from the first configured region that has it (404 when none has). */
 export async function getDocumentDetail(name: string, version = '$DEFAULT'): Promise<DocumentDetail> {
   let last: unknown;
-  for (const region of configuredRegions()) {
+  const regions = await fleetScopeKeys();
+  for (const region of regions) {
     try {
       return await cached(details, `${region}|${name}|${version}`, DETAIL_TTL_MS, () => readDetail(region, name, version));
     } catch (err) {
@@ -111,7 +113,7 @@ export async function getDocumentDetail(name: string, version = '$DEFAULT'): Pro
     }
   }
   const why = last instanceof AwsError && last.code === 'InvalidDocumentVersion' ? `has no version ${version}` : 'does not exist';
-  throw notFound('DocumentNotFound', `document ${name} ${why} in ${configuredRegions().join(', ')}`);
+  throw notFound('DocumentNotFound', `document ${name} ${why} in ${regions.join(', ')}`);
 }
 
 /** Tests: forget cached documents. */

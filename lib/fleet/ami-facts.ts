@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeKey, type AwsScope } from '@/lib/aws/scope';
 import { describeImages } from '@/lib/aws/ec2/describe-images';
 import type { AwsError } from '@/lib/aws/errors';
 import { settle } from '@/lib/aws/settle';
@@ -27,10 +28,10 @@ const cache = () => (g.__amiFacts ??= new Map());
 const inflight = () => (g.__amiInflight ??= new Map());
 
 /** Facts already known, without calling AWS; the rest of `ids` are left out. */
-export function peekAmis(region: string, ids: Iterable<string>, now = Date.now()): Map<string, AmiFact | null> {
+export function peekAmis(scope: AwsScope, ids: Iterable<string>, now = Date.now()): Map<string, AmiFact | null> {
   const facts = new Map<string, AmiFact | null>();
   for (const id of ids) {
-    const e = cache().get(`${region}/${id}`);
+    const e = cache().get(`${scopeKey(scope)}/${id}`);
     if (e && (e.fact || now - e.checkedAt < NOT_VISIBLE_TTL_MS)) facts.set(id, e.fact);
   }
   return facts;
@@ -40,14 +41,15 @@ export function peekAmis(region: string, ids: Iterable<string>, now = Date.now()
  * Names and creation dates of a region's AMIs. A creation date never changes, so found images are remembered and
  * only new ones are asked (DescribeImages, batched); one lookup per region at a time.
  */
-export async function lookupAmis(region: string, imageIds: Iterable<string>, now = Date.now()): Promise<AmiLookup> {
+export async function lookupAmis(scope: AwsScope, imageIds: Iterable<string>, now = Date.now()): Promise<AmiLookup> {
+  const region = scopeKey(scope);
   const ids = [...new Set(imageIds)];
   const running = inflight().get(region);
   if (running) await running.catch(() => undefined);
-  const known = peekAmis(region, ids, now);
+  const known = peekAmis(scope, ids, now);
   const ask = ids.filter((id) => !known.has(id));
   if (!ask.length) return { facts: known, error: null };
-  const p = ask_(region, ask, known, now);
+  const p = ask_(scope, ask, known, now);
   inflight().set(region, p);
   try {
     return await p;
@@ -56,8 +58,8 @@ export async function lookupAmis(region: string, imageIds: Iterable<string>, now
   }
 }
 
-async function ask_(region: string, ask: string[], facts: Map<string, AmiFact | null>, now: number): Promise<AmiLookup> {
-  const r = await settle(describeImages(region, ask));
+async function ask_(scope: AwsScope, ask: string[], facts: Map<string, AmiFact | null>, now: number): Promise<AmiLookup> {
+  const r = await settle(describeImages(scope, ask));
   if (!r.ok) return { facts, error: r.error };
   const found = new Map(r.value.map((img) => [img.ImageId ?? '', img]));
   if (cache().size + ask.length > MAX_ENTRIES) cache().clear();
@@ -65,7 +67,7 @@ async function ask_(region: string, ask: string[], facts: Map<string, AmiFact | 
     const img = found.get(id);
     const created = img?.CreationDate ? Date.parse(img.CreationDate) : NaN;
     const fact = img ? { name: str(img.Name), createdAt: Number.isNaN(created) ? null : new Date(created).toISOString() } : null;
-    cache().set(`${region}/${id}`, { fact, checkedAt: now });
+    cache().set(`${scopeKey(scope)}/${id}`, { fact, checkedAt: now });
     facts.set(id, fact);
   }
   return { facts, error: null };

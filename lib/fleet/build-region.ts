@@ -13,6 +13,7 @@ import { managedNodeRow, unmanagedNodeRow, slimInstance, iso, str } from './map-
 import { opsItemsByNode } from './ops-items';
 import { settle, type Settled } from '@/lib/aws/settle';
 import type { RegionSnapshot, SsmExtra } from './types';
+import type { AwsScope } from '@/lib/aws/scope';
 
 /** Parallel per-node SSM calls per region; SSM throttles aggressive callers, so keep this modest. */
 export const SSM_CONCURRENCY = Number(process.env.FLEET_SSM_CONCURRENCY) || 8;
@@ -26,11 +27,13 @@ type Batch = { ids: string[]; result: Promise<Settled<InstancePatchState[]>> };
  * listed while SSM's node list is paged (50 a page); each page's 50 IDs go straight to DescribeInstancePatchStates,
  * so the critical path is the SSM listing plus one call.
  */
-export async function buildRegion(region: string): Promise<RegionSnapshot> {
+export async function buildRegion(scope: AwsScope, accountName = ''): Promise<RegionSnapshot> {
   const started = performance.now();
+  const { region } = scope;
+  const where = { account: scope.account, accountName, region };
   let accountId: string | null = null;
-  const ec2 = settle(listInstances(region, (i, owner) => ((accountId ??= owner ?? null), slimInstance(i))));
-  const ops = settle(listOpenOpsItems(region));
+  const ec2 = settle(listInstances(scope, (i, owner) => ((accountId ??= owner ?? null), slimInstance(i))));
+  const ops = settle(listOpenOpsItems(scope));
   const limit = pLimit(SSM_CONCURRENCY);
   const infos: InstanceInformation[] = [];
   const batches: Batch[] = [];
@@ -38,12 +41,12 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
   let listError: AwsError | undefined;
 
   try {
-    for await (const page of listInstanceInformation(region)) {
+    for await (const page of listInstanceInformation(scope)) {
       infos.push(...page);
       const ids = page.map((i) => i.InstanceId).filter((id): id is string => !!id);
-      batches.push({ ids, result: settle(limit(() => describeInstancePatchStates(region, ids))) });
+      batches.push({ ids, result: settle(limit(() => describeInstancePatchStates(scope, ids))) });
       for (const id of ids.filter((x) => x.startsWith('mi-'))) {
-        hybridTags.push(settle(limit(() => listManagedInstanceTags(region, id))).then((r) => [id, r]));
+        hybridTags.push(settle(limit(() => listManagedInstanceTags(scope, id))).then((r) => [id, r]));
       }
     }
   } catch (err) {
@@ -88,7 +91,7 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
 
   const nodes = infos.map((info) =>
     managedNodeRow({
-      region,
+      ...where,
       info,
       instance: instanceById.get(info.InstanceId ?? ''),
       hybridTags: info.InstanceId?.startsWith('mi-') ? (tagsById.get(info.InstanceId) ?? {}) : undefined,
@@ -103,12 +106,12 @@ export async function buildRegion(region: string): Promise<RegionSnapshot> {
   const managed = new Set(infos.map((i) => i.InstanceId));
   for (const i of instances) {
     if (managed.has(i.InstanceId)) continue;
-    nodes.push(unmanagedNodeRow(region, i, openCount(i.InstanceId ?? ''), !listError));
+    nodes.push(unmanagedNodeRow(where, i, openCount(i.InstanceId ?? ''), !listError));
   }
 
   const extras = new Map<string, SsmExtra>(infos.map((i) => [i.InstanceId ?? '', ssmExtra(i)]));
   return {
-    region,
+    ...where,
     ok: !listError,
     nodes,
     extras,

@@ -5,7 +5,8 @@ import type { FleetSummary, OverviewSummary } from '@/lib/contracts/summary';
 import { applyView, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
 import { assemble, buildFleet } from './build-fleet';
 import { loadSavedRegions, saveSnapshot } from './saved-snapshot';
-import { configuredRegions } from '@/lib/aws/config';
+import { accountLabel, knownAccounts } from '@/lib/accounts/accounts';
+import { sameScope } from '@/lib/aws/scope';
 import { createSwrCache, type SwrCache } from '@/lib/cache/swr-cache';
 import { recordRefreshSafely } from '@/lib/history/record';
 import { awsCallMeter, type AwsCall } from '@/lib/aws/clients';
@@ -62,19 +63,21 @@ export async function getLiveFleetSnapshot(): Promise<FleetSnapshot> {
 
 /** The saved regions, and every configured region without a copy as not read yet. Nothing saved: undefined. */
 function restoredSnapshot(): FleetSnapshot | undefined {
-  const regions = configuredRegions();
-  const saved = loadSavedRegions(regions);
+  const known = knownAccounts();
+  if (!known) return undefined;
+  const saved = loadSavedRegions(known.scopes);
   if (!saved.length) return undefined;
   // As old as its oldest saved region: "Updated 5m ago", not "just now".
   const readAt = saved.map((r) => r.fetchedAt).filter((t): t is string => !!t).sort()[0];
   const snap = assemble(
-    regions.map(
-      (region) =>
-        saved.find((r) => r.region === region) ?? {
-          region, ok: false, nodes: [], extras: new Map(), opsItems: new Map(), fetchedAt: null, durationMs: null, restored: true,
+    known.scopes.map(
+      (scope) =>
+        saved.find((r) => sameScope(r, scope)) ?? {
+          ...scope, accountName: accountLabel(known.accounts, scope.account), ok: false, nodes: [], extras: new Map(), opsItems: new Map(), fetchedAt: null, durationMs: null, restored: true,
           errors: [{ source: 'ssm:DescribeInstanceInformation', code: 'NotReadYet', message: 'Not read yet since the dashboard started: reading it now.' }],
         },
     ),
+    known.accounts,
   );
   return readAt ? { ...snap, generatedAt: readAt } : snap;
 }

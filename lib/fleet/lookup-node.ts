@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NodeDetail } from '@/lib/contracts/node';
-import { configuredRegions } from '@/lib/aws/config';
+import { accountLabel, fleetAccounts } from '@/lib/accounts/accounts';
+import type { AwsScope } from '@/lib/aws/scope';
 import { describeInstanceInformationByIds } from '@/lib/aws/ssm/describe-instance-information';
 import { describeInstancePatchStates } from '@/lib/aws/ssm/describe-instance-patch-states';
 import { listOpsItems, OPEN_OPS_ITEM_STATUSES } from '@/lib/aws/ssm/describe-ops-items';
@@ -16,14 +17,16 @@ import { settle } from '@/lib/aws/settle';
  * directly. A handful of calls per region; the caller caches misses briefly.
  */
 export async function lookupNode(id: string): Promise<NodeDetail | null> {
-  const found = await Promise.all(configuredRegions().map((region) => lookupInRegion(region, id)));
+  const { accounts, scopes } = await fleetAccounts();
+  const found = await Promise.all(scopes.map((scope) => lookupInRegion(scope, accountLabel(accounts, scope.account), id)));
   return found.find((d) => d !== null) ?? null;
 }
 
-async function lookupInRegion(region: string, id: string): Promise<NodeDetail | null> {
+async function lookupInRegion(scope: AwsScope, accountName: string, id: string): Promise<NodeDetail | null> {
+  const place = { account: scope.account, accountName, region: scope.region };
   const [info, ec2] = await Promise.all([
-    settle(describeInstanceInformationByIds(region, [id])),
-    id.startsWith('i-') ? settle(describeInstancesByIds(region, [id])) : Promise.resolve(null),
+    settle(describeInstanceInformationByIds(scope, [id])),
+    id.startsWith('i-') ? settle(describeInstancesByIds(scope, [id])) : Promise.resolve(null),
   ]);
   // EC2 says NotFound for IDs it does not know; treat that as "not here", any other failure as "unknown".
   const instance = ec2?.ok ? ec2.value[0] : undefined;
@@ -31,22 +34,22 @@ async function lookupInRegion(region: string, id: string): Promise<NodeDetail | 
   if (!ssmInfo && !instance) return null;
 
   const [patch, ops, tags] = await Promise.all([
-    ssmInfo ? settle(describeInstancePatchStates(region, [id])) : Promise.resolve(null),
-    settle(listOpsItems(region, [
+    ssmInfo ? settle(describeInstancePatchStates(scope, [id])) : Promise.resolve(null),
+    settle(listOpsItems(scope, [
       { Key: 'ResourceId', Operator: 'Contains', Values: [id] }, // AWS allows only Contains for ResourceId
       { Key: 'Status', Operator: 'Equal', Values: OPEN_OPS_ITEM_STATUSES },
     ])),
-    id.startsWith('mi-') ? settle(listManagedInstanceTags(region, id)) : Promise.resolve(null),
+    id.startsWith('mi-') ? settle(listManagedInstanceTags(scope, id)) : Promise.resolve(null),
   ]);
   const opsItems = ops.ok ? ops.value.map(opsItemRef) : [];
   const openOpsItems = ops.ok ? opsItems.length : null;
   const fetchedAt = new Date().toISOString();
 
   if (!ssmInfo) {
-    return { node: unmanagedNodeRow(region, instance!, openOpsItems), ssm: null, opsItems, fetchedAt, regionStatus: null };
+    return { node: unmanagedNodeRow(place, instance!, openOpsItems), ssm: null, opsItems, fetchedAt, regionStatus: null };
   }
   const node = managedNodeRow({
-    region,
+    ...place,
     info: ssmInfo,
     instance,
     hybridTags: tags ? (tags.ok ? tags.value : {}) : undefined,

@@ -88,8 +88,14 @@ function ec2Fields(i: Instance | undefined) {
   };
 }
 
-export interface JoinInput {
+/** Where a row comes from: its account (ID and display name) and region. */
+export interface RowPlace {
+  account: string;
+  accountName: string;
   region: string;
+}
+
+export interface JoinInput extends RowPlace {
   info: InstanceInformation;
   instance: Instance | undefined;
   /** Tags of a hybrid node (ListTagsForResource); EC2 tags otherwise. */
@@ -104,6 +110,8 @@ export function managedNodeRow(j: JoinInput): NodeRow {
   const tags = j.hybridTags ?? tagsOf(instance);
   return {
     id: info.InstanceId ?? '',
+    account: j.account,
+    accountName: j.accountName,
     region: j.region,
     name: str(tags.Name) ?? str(info.Name) ?? str(info.ComputerName),
     managed: true,
@@ -132,12 +140,12 @@ export function managedNodeRow(j: JoinInput): NodeRow {
  * An EC2 instance SSM does not list. `ssmKnown: false`: SSM's node list of the region could not be read, so a running
  * instance may or may not be managed (ping Unknown) rather than "not in SSM".
  */
-export function unmanagedNodeRow(region: string, i: Instance, openOpsItems: number | null, ssmKnown = true): NodeRow {
+export function unmanagedNodeRow(place: RowPlace, i: Instance, openOpsItems: number | null, ssmKnown = true): NodeRow {
   const tags = tagsOf(i);
   const windows = (i.Platform ?? '').toLowerCase() === 'windows';
   return {
     id: i.InstanceId ?? '',
-    region,
+    ...place,
     name: str(tags.Name),
     managed: false,
     ping: i.State?.Name === 'running' || i.State?.Name === 'pending' ? (ssmKnown ? 'NotManaged' : 'Unknown') : 'NotRunning',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeKey, type AwsScope } from '@/lib/aws/scope';
 import type { AwsError } from '@/lib/aws/errors';
 import { settle } from '@/lib/aws/settle';
 import { listOpsItems } from '@/lib/aws/ssm/describe-ops-items';
@@ -15,6 +16,7 @@ export interface RecentOpsItem {
 
 /** A region's OpsItems created in the last OPS_HISTORY_DAYS days; on a failed read, the previous read (if any) and the error. */
 export interface RecentOps {
+  /** The scope's key (see scopeKey). */
   region: string;
   items: RecentOpsItem[] | null;
   readAt: string | null;
@@ -31,13 +33,14 @@ const DAY_MS = 86_400_000;
 
 const g = globalThis as unknown as { __recentOps?: Map<string, SwrCache<RecentOps>> };
 
-function cacheFor(region: string): SwrCache<RecentOps> {
+function cacheFor(scope: AwsScope): SwrCache<RecentOps> {
   const all = (g.__recentOps ??= new Map());
+  const region = scopeKey(scope);
   let c = all.get(region);
   if (!c) {
     const cache: SwrCache<RecentOps> = createSwrCache<RecentOps>({
       ttlMs: () => (cache.peek()?.error ? RETRY_MS : TTL_MS),
-      load: (previous) => read(region, previous),
+      load: (previous) => read(scope, previous),
       onBackgroundError: (err) => console.error(`[overview] OpsItem history of ${region}:`, err),
       forEveryone: true,
     });
@@ -46,9 +49,10 @@ function cacheFor(region: string): SwrCache<RecentOps> {
   return c;
 }
 
-async function read(region: string, previous: RecentOps | undefined): Promise<RecentOps> {
+async function read(scope: AwsScope, previous: RecentOps | undefined): Promise<RecentOps> {
+  const region = scopeKey(scope);
   const since = new Date(Date.now() - OPS_HISTORY_DAYS * DAY_MS).toISOString();
-  const r = await settle(listOpsItems(region, [{ Key: 'CreatedTime', Operator: 'GreaterThan', Values: [since] }]));
+  const r = await settle(listOpsItems(scope, [{ Key: 'CreatedTime', Operator: 'GreaterThan', Values: [since] }]));
   if (!r.ok) return { region, items: previous?.items ?? null, readAt: previous?.readAt ?? null, error: r.error };
   const items = r.value.map((i) => ({
     id: i.OpsItemId ?? '',
@@ -60,13 +64,13 @@ async function read(region: string, previous: RecentOps | undefined): Promise<Re
 }
 
 /** The region's recent OpsItems: cached (stale-while-revalidate, one read at a time); `refresh` waits for a new read. */
-export function recentOpsItems(region: string, opts: { refresh?: boolean } = {}): Promise<RecentOps> {
-  return cacheFor(region).get(opts);
+export function recentOpsItems(scope: AwsScope, opts: { refresh?: boolean } = {}): Promise<RecentOps> {
+  return cacheFor(scope).get(opts);
 }
 
 /** What is cached now, without reading AWS. */
-export function peekRecentOpsItems(region: string): RecentOps | undefined {
-  return g.__recentOps?.get(region)?.peek();
+export function peekRecentOpsItems(scope: AwsScope): RecentOps | undefined {
+  return g.__recentOps?.get(scopeKey(scope))?.peek();
 }
 
 /** Tests: forget every region's read. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { sameScope, scopeKey, type AwsScope } from '@/lib/aws/scope';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import type { FleetSnapshot, RegionSnapshot } from './types';
  * per region, written to a temporary file and renamed so a crash never leaves half a file. A copy is used only by a
  * dashboard reading the same AWS (endpoint and profile) in the same format; anything else is ignored.
  */
-const FORMAT = 1;
+// 2: a saved region carries its account.
+const FORMAT = 2;
 
 interface SavedRegion {
   format: number;
@@ -25,7 +27,8 @@ interface SavedRegion {
 }
 
 const dir = () => path.resolve(process.env.DATA_DIR || '.data', 'snapshots');
-const fileOf = (region: string) => path.join(dir(), `${region}.json`);
+/** <region>.json for the base identity, <account>-<region>.json for an account of the accounts file. */
+const fileOf = (scope: AwsScope) => path.join(dir(), `${scopeKey(scope).replace('/', '-')}.json`);
 const saveEveryMs = () => {
   const n = Number(process.env.SNAPSHOT_SAVE_SECONDS);
   return (Number.isFinite(n) && n >= 0 && process.env.SNAPSHOT_SAVE_SECONDS?.trim() ? n : 60) * 1000;
@@ -43,9 +46,9 @@ const g = globalThis as unknown as { __savedAt?: Map<string, number>; __saving?:
 export function saveSnapshot(snap: FleetSnapshot): Promise<void> {
   const last = (g.__savedAt ??= new Map());
   const now = Date.now();
-  const due = snap.regions.filter((r) => r.ok && !r.restored && now - (last.get(r.region) ?? -Infinity) >= saveEveryMs());
+  const due = snap.regions.filter((r) => r.ok && !r.restored && now - (last.get(scopeKey(r)) ?? -Infinity) >= saveEveryMs());
   if (!due.length) return g.__saving ?? Promise.resolve();
-  for (const r of due) last.set(r.region, now);
+  for (const r of due) last.set(scopeKey(r), now);
   const source = sourceKey();
   // One write at a time, in order: a slow disk never has two copies of a region being written at once.
   const p = (g.__saving ?? Promise.resolve()).then(async () => {
@@ -54,13 +57,13 @@ export function saveSnapshot(snap: FleetSnapshot): Promise<void> {
       for (const r of due) {
         const { extras, opsItems, ...rest } = r; // never a restored region (see `due`)
         const saved: SavedRegion = { format: FORMAT, source, savedAt: new Date().toISOString(), region: { ...rest, extras: [...extras], opsItems: [...opsItems] } };
-        const file = fileOf(r.region);
+        const file = fileOf(r);
         const tmp = `${file}.${process.pid}.tmp`;
         await writeFile(tmp, JSON.stringify(saved));
         await rename(tmp, file);
       }
     } catch (err) {
-      for (const r of due) last.delete(r.region);
+      for (const r of due) last.delete(scopeKey(r));
       console.error('[fleet] could not save the fleet snapshot:', (err as Error).message);
     }
   });
@@ -68,24 +71,24 @@ export function saveSnapshot(snap: FleetSnapshot): Promise<void> {
   return p;
 }
 
-/** The saved regions of the configured regions (those with no usable copy are left out), marked restored. */
-export function loadSavedRegions(regions: readonly string[]): RegionSnapshot[] {
+/** The saved copies of the given scopes (those with no usable copy are left out), marked restored. */
+export function loadSavedRegions(scopes: readonly AwsScope[]): RegionSnapshot[] {
   const source = sourceKey();
   const out: RegionSnapshot[] = [];
-  for (const region of regions) {
+  for (const scope of scopes) {
     let text: string;
     try {
-      text = readFileSync(fileOf(region), 'utf8');
+      text = readFileSync(fileOf(scope), 'utf8');
     } catch {
       continue; // none saved yet
     }
     try {
       const saved = JSON.parse(text) as SavedRegion;
-      if (saved.format !== FORMAT || saved.source !== source || saved.region?.region !== region || !Array.isArray(saved.region.nodes)) continue;
+      if (saved.format !== FORMAT || saved.source !== source || !saved.region || !sameScope(saved.region, scope) || !Array.isArray(saved.region.nodes)) continue;
       const r = saved.region;
       out.push({ ...r, extras: new Map(r.extras) as RegionSnapshot['extras'], opsItems: new Map(r.opsItems) as RegionSnapshot['opsItems'], restored: true });
     } catch (err) {
-      console.error(`[fleet] ignoring the saved snapshot of ${region}:`, (err as Error).message);
+      console.error(`[fleet] ignoring the saved snapshot of ${scopeKey(scope)}:`, (err as Error).message);
     }
   }
   return out;

@@ -13,7 +13,7 @@ let seq = 0;
 function row(over: Partial<NodeRow> = {}): NodeRow {
   const id = `i-${(++seq).toString(16).padStart(17, '0')}`;
   return {
-    id, region: 'us-east-1', name: id, managed: true, ping: 'Online', lastPingAt: null, platformType: 'Linux',
+    id, account: '', accountName: '', region: 'us-east-1', name: id, managed: true, ping: 'Online', lastPingAt: null, platformType: 'Linux',
     platformName: 'Ubuntu', platformVersion: '22.04', agentVersion: '3.3.1142.0', agentLatest: true, ip: null, computerName: null,
     resourceType: 'EC2Instance', ec2State: 'running', instanceType: 't3.micro', az: null, imageId: 'ami-0aaaaaaaaaaaaaaaa', instanceProfile: null,
     launchTime: null, publicIp: null, vpcId: null, asg: null, tags: { Environment: 'prod' }, patchStatus: 'compliant', patchMissing: 0,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeKey } from '@/lib/aws/scope';
 import type { NodeRow } from '@/lib/contracts/node';
 import {
   AMI_AGE_BUCKETS, AMI_LINK_MAX, OPS_PER_DAY_DAYS, OPS_SEVERITIES, type AmiAgeBucket, type AmiAgeKey, type AmiGroup, type DataGap,
@@ -57,7 +58,7 @@ const ageKey = (days: number | null): AmiAgeKey =>
 
 /** Nodes grouped by the AMI they were launched from, with each AMI's age; the age buckets cover every AMI. */
 export function amiSummary(nodes: NodeRow[], byRegion: Map<string, AmiInput>, now: number, top = TOP_N): OverviewSummary['amis'] {
-  const groups = new Map<string, { region: string; nodes: number }>();
+  const groups = new Map<string, { region: string; key: string; nodes: number }>();
   let withoutImage = 0;
   for (const n of nodes) {
     if (!n.imageId) {
@@ -66,10 +67,10 @@ export function amiSummary(nodes: NodeRow[], byRegion: Map<string, AmiInput>, no
     }
     const g = groups.get(n.imageId);
     if (g) g.nodes++;
-    else groups.set(n.imageId, { region: n.region, nodes: 1 });
+    else groups.set(n.imageId, { region: n.region, key: scopeKey(n), nodes: 1 });
   }
   const all: AmiGroup[] = [...groups].map(([imageId, g]) => {
-    const input = byRegion.get(g.region);
+    const input = byRegion.get(g.key);
     const fact = input?.facts.get(imageId);
     const created = fact?.createdAt ? Date.parse(fact.createdAt) : null;
     const ageDays = created === null ? null : Math.max(0, Math.floor((now - created) / DAY_MS));

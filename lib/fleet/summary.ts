@@ -8,6 +8,7 @@ import { peekRecentOpsItems, recentOpsItems } from './recent-ops-items';
 import { agentVersionCounts, openOpsBySeverity, osCounts, patchByEnvironment } from './summary-nodes';
 import { amiSummary, opsHistory, sourceGaps, type AmiInput } from './summary-sources';
 import { regionStatus, type FleetSnapshot } from './types';
+import { scopeKey } from '@/lib/aws/scope';
 
 const DAY_MS = 86_400_000;
 
@@ -73,25 +74,27 @@ export async function overviewSummary(
   opts: { refresh?: boolean; waitMs?: number } = {},
 ): Promise<OverviewSummary> {
   const now = Date.parse(snap.generatedAt);
-  const regions = snap.regions.map((r) => r.region);
+  // Keyed by scope (account and region): the same AMI ID or OpsItem history differs from one account to another.
+  const scopes = snap.regions.map((r) => ({ account: r.account, region: r.region }));
+  const regions = scopes.map(scopeKey);
   const images = new Map<string, Set<string>>(regions.map((r) => [r, new Set()]));
-  for (const n of snap.nodes) if (n.imageId) images.get(n.region)?.add(n.imageId);
+  for (const n of snap.nodes) if (n.imageId) images.get(scopeKey(n))?.add(n.imageId);
   const reads = Promise.all([
-    Promise.all(regions.map((r) => recentOpsItems(r, { refresh: opts.refresh }))),
+    Promise.all(scopes.map((s) => recentOpsItems(s, { refresh: opts.refresh }))),
     // The fleet's AMIs, the dashboard's own read: not charged to whoever opened the overview first.
-    forTheDashboard(() => Promise.all(regions.map((r) => lookupAmis(r, images.get(r) ?? [])))),
+    forTheDashboard(() => Promise.all(scopes.map((s, i) => lookupAmis(s, images.get(regions[i]) ?? [])))),
   ]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), opts.waitMs ?? EXTRAS_WAIT_MS)));
   const done = await Promise.race([reads, timeout]).finally(() => clearTimeout(timer));
   if (!done) reads.catch((err) => console.error('[overview] reads failed:', err));
 
-  const ops = done ? done[0] : regions.map(peekRecentOpsItems);
+  const ops = done ? done[0] : scopes.map(peekRecentOpsItems);
   const amis = new Map<string, AmiInput>();
   const amiGaps = new Map<string, DataGap | null>();
   regions.forEach((region, i) => {
     const lookup = done?.[1][i];
-    amis.set(region, { facts: lookup?.facts ?? peekAmis(region, images.get(region) ?? []), missing: done ? 'lookupFailed' : 'pending' });
+    amis.set(region, { facts: lookup?.facts ?? peekAmis(scopes[i], images.get(region) ?? []), missing: done ? 'lookupFailed' : 'pending' });
     const e = lookup?.error;
     const waiting = !done && (amis.get(region)?.facts.size ?? 0) < (images.get(region)?.size ?? 0);
     amiGaps.set(

@@ -1,10 +1,14 @@
 import 'server-only';
+import type { FleetAccount } from '@/lib/accounts/accounts';
 import type { NodeDetail, NodeRow, OpsItemRef, RegionStatus, SourceError } from '@/lib/contracts/node';
 
 /** SSM facts shown on the node page only, kept out of the table rows to keep them small. */
 export type SsmExtra = NonNullable<NodeDetail['ssm']>;
 
 export interface RegionSnapshot {
+  /** The account read ('' for the dashboard's own identity without an accounts file) and its display name. */
+  account: string;
+  accountName: string;
   region: string;
   /** false when the node list could not be read in the last refresh. */
   ok: boolean;
@@ -24,6 +28,9 @@ export interface RegionSnapshot {
 
 export interface FleetSnapshot {
   version: string;
+  /** The accounts read (one with ID '' without an accounts file); a failed organization listing is in listingError. */
+  accounts: FleetAccount[];
+  accountsError?: SourceError;
   generatedAt: string;
   regions: RegionSnapshot[];
   nodes: NodeRow[];
@@ -32,7 +39,7 @@ export interface FleetSnapshot {
 
 export function regionStatus(r: RegionSnapshot): RegionStatus {
   return {
-    region: r.region, ok: r.ok, nodes: r.nodes.length, fetchedAt: r.fetchedAt, durationMs: r.durationMs, errors: r.errors,
+    account: r.account, accountName: r.accountName, region: r.region, ok: r.ok, nodes: r.nodes.length, fetchedAt: r.fetchedAt, durationMs: r.durationMs, errors: r.errors,
     ...(r.restored ? { restored: true } : {}),
     ...(r.ec2Only ? { ec2Only: true } : {}),
   };

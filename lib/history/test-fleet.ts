@@ -14,7 +14,7 @@ export function row(i: number, given: Partial<Patch> = {}, over: Partial<NodeRow
   const patch = { ...given, status: given.status === undefined ? 'compliant' : given.status };
   const scanned = patch.status === 'compliant' || patch.status === 'noncompliant';
   return {
-    id: nodeId(i), region: 'us-east-1', name: `node-${i}`, managed: true, ping: 'Online', lastPingAt: new Date(T0).toISOString(),
+    id: nodeId(i), account: '', accountName: '', region: 'us-east-1', name: `node-${i}`, managed: true, ping: 'Online', lastPingAt: new Date(T0).toISOString(),
     platformType: 'Linux', platformName: 'Amazon Linux', platformVersion: '2023', agentVersion: '3.3.0', agentLatest: i % 10 !== 0,
     ip: '10.0.0.1', computerName: null, resourceType: 'EC2Instance', ec2State: 'running', instanceType: 't3.micro', az: 'us-east-1a',
     imageId: 'ami-1', instanceProfile: null, launchTime: '2024-01-01T00:00:00.000Z', publicIp: null, vpcId: 'vpc-1', asg: null,
@@ -40,7 +40,7 @@ export function fleet(n: number): NodeRow[] {
 
 export function region(nodes: NodeRow[], over: Partial<RegionSnapshot> = {}): RegionSnapshot {
   return {
-    region: nodes[0]?.region ?? 'us-east-1', ok: true, nodes, extras: new Map(), opsItems: new Map(),
+    account: '', accountName: '', region: nodes[0]?.region ?? 'us-east-1', ok: true, nodes, extras: new Map(), opsItems: new Map(),
     fetchedAt: null, durationMs: 1, errors: [], ...over,
   };
 }
@@ -51,5 +51,5 @@ export function snapshot(at: number, regions: RegionSnapshot[] | NodeRow[]): Fle
   const rs = (regions.length && 'nodes' in regions[0] ? regions : [region(regions as NodeRow[])]) as RegionSnapshot[];
   const nodes = rs.flatMap((r) => r.nodes);
   const byId = new Map(rs.flatMap((r) => r.nodes.map((n) => [n.id, { row: n, region: r }] as const)));
-  return { version: `v${at}`, generatedAt: new Date(at).toISOString(), regions: rs, nodes, byId };
+  return { version: `v${at}`, generatedAt: new Date(at).toISOString(), accounts: [{ id: '', name: '', regions: rs.map((r) => r.region) }], regions: rs, nodes, byId };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import { createHash } from 'node:crypto';
 import { getInventory } from '@/lib/aws/ssm/get-inventory';
 import { settle } from '@/lib/aws/settle';
@@ -74,7 +75,7 @@ const chunkCache = createKeyedCache<AppVersionRow[], { region: string; platform:
   maxKeys: 4096,
   load: async (_key, _prev, a) => {
     const entities = await regionLimit(a.region)(() =>
-      getInventory(a.region, {
+      getInventory(parseScopeKey(a.region), {
         filters: [{ Key: 'AWS:InstanceInformation.InstanceId', Values: a.ids, Type: 'Equal' }],
         aggregators: [APP_AGGREGATOR],
         onPage: a.onPage,
@@ -99,7 +100,7 @@ async function inventoryPlatforms(region: string, ids: string[], onPage: () => v
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += IDS_PER_FILTER) {
     const entities = await regionLimit(region)(() =>
-      getInventory(region, { filters: [{ Key: 'AWS:InstanceInformation.InstanceId', Values: ids.slice(i, i + IDS_PER_FILTER), Type: 'Equal' }], onPage }),
+      getInventory(parseScopeKey(region), { filters: [{ Key: 'AWS:InstanceInformation.InstanceId', Values: ids.slice(i, i + IDS_PER_FILTER), Type: 'Equal' }], onPage }),
     );
     for (const e of entities) {
       const name = e.Data?.['AWS:InstanceInformation']?.Content?.[0]?.PlatformName;
@@ -124,8 +125,8 @@ async function scopedApps(
   const stopped = new Map<string, string[]>();
   for (const n of nodes) {
     if (n.ping === 'NotManaged') continue; // never registered: no inventory
-    if (n.managed && n.platformName) add(n.region, n.platformName, n.id);
-    else stopped.set(n.region, [...(stopped.get(n.region) ?? []), n.id]);
+    if (n.managed && n.platformName) add(scopeKey(n), n.platformName, n.id);
+    else stopped.set(scopeKey(n), [...(stopped.get(scopeKey(n)) ?? []), n.id]);
   }
   await Promise.all(
     [...stopped].map(async ([region, ids]) => {
@@ -179,7 +180,7 @@ export async function softwareCatalog(opts: { view?: NodeView; refresh?: boolean
     const rows = invs.flatMap((inv) => inv.platforms.filter((p) => keepPlatform(p.platform)).flatMap((p) => p.apps.map((a) => ({ ...a, platform: p.platform }))));
     const apps = mergeApps(rows);
     const regionsSet = new Set(invs.map((i) => i.region));
-    const fleetRows = snap.nodes.filter((n) => regionsSet.has(n.region) && n.managed && keepPlatform(n.platformName ?? ''));
+    const fleetRows = snap.nodes.filter((n) => regionsSet.has(scopeKey(n)) && n.managed && keepPlatform(n.platformName ?? ''));
     const os = invs.flatMap((i) => i.os.filter((o) => keepPlatform(o.platform)));
     return {
       generatedAt: new Date().toISOString(),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import { listInventoryEntries } from '@/lib/aws/ssm/list-inventory-entries';
 import { getInventorySchema } from '@/lib/aws/ssm/get-inventory-schema';
 import { describeInstanceAssociationsStatus } from '@/lib/aws/ssm/describe-instance-associations-status';
@@ -21,7 +22,7 @@ const schemaCache = createKeyedCache<InventoryTypeInfo[]>({
   ttlMs: () => 3600_000,
   maxKeys: 64,
   load: async (region) =>
-    (await getInventorySchema(region))
+    (await getInventorySchema(parseScopeKey(region)))
       .filter((s) => s.TypeName)
       .map((s) => ({
         typeName: s.TypeName!,
@@ -46,7 +47,7 @@ async function whyNone(node: NodeRow, region: string, typeName: string): Promise
     return { reason: 'not-online', detail: `The node is ${node.ping}${node.lastPingAt ? ` since its last ping at ${node.lastPingAt}` : ''}: the agent reports inventory only while it is connected.` };
   }
   // Only an Online node's associations can explain the gap: no call for the others.
-  const assocs = await settle(describeInstanceAssociationsStatus(region, node.id));
+  const assocs = await settle(describeInstanceAssociationsStatus(parseScopeKey(region), node.id));
   const inv = assocs.ok ? assocs.value.filter((a) => a.Name === INVENTORY_ASSOCIATION_DOCUMENT) : [];
   if (!assocs.ok) {
     return { reason: 'not-collected', detail: `The node reports no ${typeName}; whether it has an inventory association could not be read (${assocs.error.code}: needs ssm:DescribeInstanceAssociationsStatus).` };
@@ -68,7 +69,7 @@ export async function nodeInventoryPage(nodeId: string, typeName: string, next?:
   const detail = await getNodeDetail(nodeId);
   if (!detail) throw notFound('NodeNotFound', `no managed node or EC2 instance ${nodeId} in the configured regions`);
   const node = detail.node;
-  const region = node.region;
+  const region = scopeKey(node);
   const schema = await settle(schemaCache.get(region));
   const types = schema.ok ? typesFor(node, schema.value) : [];
   if (schema.ok && !types.some((t) => t.typeName === typeName)) {
@@ -79,7 +80,7 @@ export async function nodeInventoryPage(nodeId: string, typeName: string, next?:
   }
   let page;
   try {
-    page = await listInventoryEntries(region, { nodeId, typeName, nextToken: next });
+    page = await listInventoryEntries(parseScopeKey(region), { nodeId, typeName, nextToken: next });
   } catch (err) {
     if (err instanceof AwsError && err.code === 'InvalidNextToken') throw invalid('InvalidNextToken', 'next is not a paging token of this node and type: start again without it');
     if (err instanceof AwsError && err.code === 'InvalidTypeNameException') throw invalid('UnknownInventoryType', `AWS does not know the inventory type ${typeName}`);

@@ -1,10 +1,11 @@
 import 'server-only';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
+import { fleetAccounts } from '@/lib/accounts/accounts';
 import pLimit from 'p-limit';
 import { getInventory, type InventoryAggregator, type InventoryFilter, type InventoryResultEntity } from '@/lib/aws/ssm/get-inventory';
 import { settle } from '@/lib/aws/settle';
 import type { AwsError } from '@/lib/aws/errors';
 import { toSourceError } from '@/lib/aws/describe-error';
-import { awsSettings } from '@/lib/aws/config';
 import { createKeyedCache } from '@/lib/cache/keyed-cache';
 import type { SourceError } from '@/lib/contracts/node';
 import type { CountRow } from '@/lib/contracts/inventory';
@@ -118,7 +119,7 @@ function reader(region: string) {
   return {
     calls: () => calls,
     read: (filters: InventoryFilter[], aggregators: InventoryAggregator[]) =>
-      settle(limit(() => getInventory(region, { filters, aggregators, onPage: () => void calls++ }))),
+      settle(limit(() => getInventory(parseScopeKey(region), { filters, aggregators, onPage: () => void calls++ }))),
   };
 }
 
@@ -172,8 +173,9 @@ export async function regionInventories(
 ): Promise<RegionInventory[]> {
   // Only configured regions: the caches below are the dashboard's own, loaded for no caller (a view naming another
   // region gets nothing for it rather than a load nobody is charged for).
-  const configured = awsSettings().regions;
-  const regions = opts.regions?.length ? opts.regions.filter((r) => configured.includes(r)) : configured;
+  // Keyed by scope (account/region with an accounts file); a view's region filter keeps the scopes of that region.
+  const configured = (await fleetAccounts()).scopes;
+  const regions = (opts.regions?.length ? configured.filter((s) => opts.regions!.includes(s.region)) : configured).map(scopeKey);
   const c = caches();
   return Promise.all(
     regions.map(async (region): Promise<RegionInventory> => {

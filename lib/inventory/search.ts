@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import pLimit from 'p-limit';
 import { getInventory, type InventoryFilter } from '@/lib/aws/ssm/get-inventory';
 import { listInventoryEntries } from '@/lib/aws/ssm/list-inventory-entries';
@@ -51,7 +52,7 @@ const versionCache = createKeyedCache<AppVersionRow[], { region: string; platfor
   maxKeys: 2048,
   load: async (_key, _prev, a) => {
     const entities = await regionLimit(a.region)(() =>
-      getInventory(a.region, {
+      getInventory(parseScopeKey(a.region), {
         filters: [
           { Key: PLATFORM_FILTER, Values: [a.platform], Type: 'Equal' },
           { Key: 'AWS:Application.Name', Values: [a.name], Type: a.prefix ? 'BeginWith' : 'Equal' },
@@ -76,7 +77,7 @@ const nodeCache = createKeyedCache<string[], { region: string; row: Row; onPage:
     ];
     if (row.attrs.release) filters.push({ Key: 'AWS:Application.Release', Values: [row.attrs.release], Type: 'Equal' });
     if (row.attrs.epoch) filters.push({ Key: 'AWS:Application.Epoch', Values: [row.attrs.epoch], Type: 'Equal' });
-    const entities = await regionLimit(region)(() => getInventory(region, { filters, onPage }));
+    const entities = await regionLimit(region)(() => getInventory(parseScopeKey(region), { filters, onPage }));
     return [...new Set(entities.map((e) => e.Id).filter((id): id is string => !!id))];
   },
 });
@@ -91,7 +92,7 @@ const verifyCache = createKeyedCache<string[], { region: string; nodeId: string;
     let next: string | null = null;
     do {
       const page = await verifyLimit(() =>
-        listInventoryEntries(region, { nodeId, typeName: 'AWS:Application', filters: [{ Key: 'Name', Values: [name], Type: 'Equal' }], nextToken: next }),
+        listInventoryEntries(parseScopeKey(region), { nodeId, typeName: 'AWS:Application', filters: [{ Key: 'Name', Values: [name], Type: 'Equal' }], nextToken: next }),
       );
       onPage();
       for (const e of page.entries) out.push(joinEvr({ epoch: e.Epoch || null, version: e.Version ?? '', release: e.Release || null }));

@@ -1,10 +1,11 @@
 import 'server-only';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey } from '@/lib/aws/scope';
 import pLimit from 'p-limit';
 import { auditFinished, auditRequested } from '@/lib/actions/audit';
 import type { Actor } from '@/lib/actions/identity';
 import { settle } from '@/lib/aws/settle';
 import { updateOpsItem } from '@/lib/aws/ssm/update-ops-item';
-import { configuredRegions } from '@/lib/aws/config';
 import { isOpenStatus, type BulkOpsItemsResponse, type OpsItemStatus } from '@/lib/contracts/ops-items';
 import { noteOpsItemChange } from '@/lib/fleet/ops-items-overlay';
 import { invalid } from '@/lib/errors';
@@ -20,7 +21,7 @@ const CONCURRENCY = 4;
 export async function bulkSetStatus(
   items: { id: string; region: string }[], status: OpsItemStatus, actor: Actor, idempotencyKey: string,
 ): Promise<{ status: number; body: BulkOpsItemsResponse }> {
-  const regions = configuredRegions();
+  const regions = await fleetScopeKeys();
   const unknown = [...new Set(items.map((i) => i.region).filter((r) => !regions.includes(r)))];
   if (unknown.length) throw invalid('UnknownRegion', `items: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the dashboard's regions (${regions.join(', ')})`);
   const auditId = auditRequested({
@@ -30,7 +31,7 @@ export async function bulkSetStatus(
   const limit = pLimit(CONCURRENCY);
   const results = await Promise.all(
     items.map((i) => limit(async () => {
-      const r = await settle(updateOpsItem(i.region, { OpsItemId: i.id, Status: status }));
+      const r = await settle(updateOpsItem({ ...parseScopeKey(i.region), actor: actor.id }, { OpsItemId: i.id, Status: status }));
       if (r.ok && !isOpenStatus(status)) {
         // Closed: off its nodes' open OpsItems at once (reopening shows up at the next fleet refresh).
         noteOpsItemChange({ region: i.region, ref: { id: i.id, title: '', status, severity: null, priority: null, source: null, category: null, createdAt: null }, nodeIds: [], open: false });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import type { OpsItemDataValue } from '@aws-sdk/client-ssm';
 import { auditFinished, auditRequested } from '@/lib/actions/audit';
 import type { Actor } from '@/lib/actions/identity';
@@ -17,7 +18,7 @@ import { dedupString, planCreation, type CreatePlan } from './sources';
 
 /** An open OpsItem with this dedup string, if any (DescribeOpsItems searches searchable operational data). */
 async function openWithDedup(region: string, dedup: string): Promise<string | null> {
-  const r = await settle(listOpsItems(region, [
+  const r = await settle(listOpsItems(parseScopeKey(region), [
     { Key: 'OperationalData', Operator: 'Equal', Values: [JSON.stringify({ key: DEDUP_KEY, value: JSON.stringify({ dedupString: dedup }) })] },
     { Key: 'Status', Operator: 'Equal', Values: [...OPEN_STATUSES] },
   ]));
@@ -57,7 +58,7 @@ export async function createOpsItems(input: CreateOpsItemInput, actor: Actor, id
       created.push({ id: existing, region: plan.region, deduplicated: true, nodeIds: plan.nodeIds });
       continue;
     }
-    const r = await settle(createOpsItem(plan.region, {
+    const r = await settle(createOpsItem({ ...parseScopeKey(plan.region), actor: actor.id }, {
       Title: input.title, Description: input.description, Source: input.source, Severity: input.severity, Priority: input.priority,
       Category: input.category, OperationalData: operationalData(input, plan, account, dedup, actor),
     }));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import { settle } from '@/lib/aws/settle';
 import type { OpsItem } from '@/lib/aws/ssm/get-ops-item';
 import { listOpsItemRelatedItems, type OpsItemRelatedItemSummary } from '@/lib/aws/ssm/list-ops-item-related-items';
@@ -65,7 +66,7 @@ export function toDetail(region: string, item: OpsItem, associations: OpsItemRel
 /** One OpsItem with all its data, its related resources and the related nodes as the fleet shows them now. */
 export async function getOpsItemDetail(id: string, hint?: string): Promise<OpsItemDetail> {
   const { region, item } = await locateOpsItem(id, hint);
-  const [assoc, snap] = await Promise.all([settle(listOpsItemRelatedItems(region, id)), settle(getFleetSnapshot())]);
+  const [assoc, snap] = await Promise.all([settle(listOpsItemRelatedItems(parseScopeKey(region), id)), settle(getFleetSnapshot())]);
   const relatedError = assoc.ok ? null : `ListOpsItemRelatedItems failed (${assoc.error.code}): only the resources named in ${'/aws/resources'} are shown`;
   const nodeOf = (nodeId: string) => (snap.ok ? (snap.value.byId.get(nodeId)?.row ?? null) : null);
   return toDetail(region, item, assoc.ok ? assoc.value : [], relatedError, nodeOf);

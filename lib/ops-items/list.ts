@@ -1,5 +1,6 @@
 import 'server-only';
-import { configuredRegions } from '@/lib/aws/config';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey } from '@/lib/aws/scope';
 import { settle } from '@/lib/aws/settle';
 import { describeAwsError } from '@/lib/aws/describe-error';
 import { listOpsItems } from '@/lib/aws/ssm/describe-ops-items';
@@ -29,7 +30,7 @@ function cache(): KeyedCache<OpsItemsResponse, Args> {
 async function readList(view: OpsItemsView, regions: string[]): Promise<OpsItemsResponse> {
   const filters = opsItemFilters(view, Date.now());
   const parts = statusPartitions(filters);
-  const readRegion = (region: string) => Promise.all(parts.map((p) => listOpsItems(region, p))).then((lists) => lists.flat());
+  const readRegion = (region: string) => Promise.all(parts.map((p) => listOpsItems(parseScopeKey(region), p))).then((lists) => lists.flat());
   const reads = await Promise.all(regions.map(async (region) => ({ region, r: await settle(readRegion(region)) })));
   const items: OpsItemRow[] = [];
   const status: OpsRegionStatus[] = [];
@@ -47,9 +48,9 @@ async function readList(view: OpsItemsView, regions: string[]): Promise<OpsItems
 }
 
 /** The OpsItems of a view, in every configured region (or the view's regions). Rows are unsorted: the browser sorts. */
-export function listOpsItemsView(view: OpsItemsView, opts: { refresh?: boolean } = {}): Promise<OpsItemsResponse> {
-  const all = configuredRegions();
-  const regions = view.region.length ? all.filter((r) => view.region.includes(r)) : all;
+export async function listOpsItemsView(view: OpsItemsView, opts: { refresh?: boolean } = {}): Promise<OpsItemsResponse> {
+  const all = await fleetScopeKeys();
+  const regions = view.region.length ? all.filter((r) => view.region.includes(parseScopeKey(r).region)) : all;
   return cache().get(filterKey(view, regions), { refresh: opts.refresh, args: { view, regions } });
 }
 
@@ -60,6 +61,6 @@ export function listOpsItemsView(view: OpsItemsView, opts: { refresh?: boolean }
 export function afterOpsItemChange(regions: string[]): void {
   g.__opsItemLists?.clear();
   for (const region of new Set(regions)) {
-    if (peekRecentOpsItems(region)) recentOpsItems(region, { refresh: true }).catch((err) => console.error(`[ops-items] OpsItem history of ${region}:`, err));
+    if (peekRecentOpsItems(parseScopeKey(region))) recentOpsItems(parseScopeKey(region), { refresh: true }).catch((err) => console.error(`[ops-items] OpsItem history of ${region}:`, err));
   }
 }

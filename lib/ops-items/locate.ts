@@ -1,5 +1,6 @@
 import 'server-only';
-import { configuredRegions } from '@/lib/aws/config';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey } from '@/lib/aws/scope';
 import { AwsError } from '@/lib/aws/errors';
 import { settle } from '@/lib/aws/settle';
 import { getOpsItem, type OpsItem } from '@/lib/aws/ssm/get-ops-item';
@@ -23,15 +24,15 @@ export const knownRegion = (id: string) => known().get(id);
 
 /** The OpsItem and its region; a 404 when no region has it; a region that could not be asked makes it a 503, not a 404. */
 export async function locateOpsItem(id: string, hint?: string): Promise<{ region: string; item: OpsItem }> {
-  const regions = configuredRegions();
+  const regions = await fleetScopeKeys();
   const first = hint && regions.includes(hint) ? hint : knownRegion(id);
   if (first && regions.includes(first)) {
-    const r = await settle(getOpsItem(first, id));
+    const r = await settle(getOpsItem(parseScopeKey(first), id));
     if (r.ok) return { region: first, item: r.value };
     if (r.error.status !== 404) throw r.error;
   }
   const rest = regions.filter((r) => r !== first);
-  const reads = await Promise.all(rest.map(async (region) => ({ region, r: await settle(getOpsItem(region, id)) })));
+  const reads = await Promise.all(rest.map(async (region) => ({ region, r: await settle(getOpsItem(parseScopeKey(region), id)) })));
   const hit = reads.find((x) => x.r.ok);
   if (hit && hit.r.ok) {
     known().set(id, hit.region);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import { auditFinished, auditOutcome } from '@/lib/actions/audit';
 import { completeKey, orphanedKeys, releaseKey } from '@/lib/actions/idempotency';
 import { settle } from '@/lib/aws/settle';
@@ -10,7 +11,7 @@ type Row = { id: number; action: string; regions: string; parameters: string };
 
 /** OpsItems (any status) carrying a dedup string: what a creation that was cut short did make. */
 async function withDedup(region: string, dedup: string): Promise<string[] | null> {
-  const r = await settle(listOpsItems(region, [{ Key: 'OperationalData', Operator: 'Equal', Values: [JSON.stringify({ key: DEDUP_KEY, value: JSON.stringify({ dedupString: dedup }) })] }]));
+  const r = await settle(listOpsItems(parseScopeKey(region), [{ Key: 'OperationalData', Operator: 'Equal', Values: [JSON.stringify({ key: DEDUP_KEY, value: JSON.stringify({ dedupString: dedup }) })] }]));
   return r.ok ? r.value.map((i) => i.OpsItemId ?? '').filter(Boolean) : null;
 }
 

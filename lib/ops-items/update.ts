@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseScopeKey } from '@/lib/aws/scope';
 import type { OpsItemDataValue, UpdateOpsItemRequest } from '@aws-sdk/client-ssm';
 import { auditFinished, auditRequested } from '@/lib/actions/audit';
 import type { Actor } from '@/lib/actions/identity';
@@ -66,20 +67,20 @@ function awsRequest(id: string, input: UpdateOpsItemInput, resources: string[] |
 }
 
 /** Related-item associations for relate/unrelate; a failure is reported, not thrown (the update itself went through). */
-async function syncAssociations(region: string, id: string, account: () => string, relate: string[], unrelate: string[]): Promise<string[]> {
+async function syncAssociations(region: string, id: string, account: () => string, relate: string[], unrelate: string[], actor: string): Promise<string[]> {
   const warnings: string[] = [];
   for (const nodeId of relate) {
     const arn = nodeArn(region, account(), nodeId);
-    const r = await settle(associateOpsItemRelatedItem(region, { opsItemId: id, resourceType: nodeResourceType(arn), resourceUri: arn }));
+    const r = await settle(associateOpsItemRelatedItem({ ...parseScopeKey(region), actor }, { opsItemId: id, resourceType: nodeResourceType(arn), resourceUri: arn }));
     if (!r.ok) warnings.push(`relating ${nodeId} as a related item failed (${r.error.code}); it is named in ${RESOURCES_KEY}`);
   }
   if (unrelate.length) {
-    const list = await settle(listOpsItemRelatedItems(region, id));
+    const list = await settle(listOpsItemRelatedItems(parseScopeKey(region), id));
     if (!list.ok) return [...warnings, `related items could not be listed (${list.error.code}); ${unrelate.join(', ')} may still be related items`];
     const drop = new Set(unrelate);
     for (const a of list.value) {
       if (!drop.has(nodeIdOfArn(a.ResourceUri ?? '') ?? '') || !a.AssociationId) continue;
-      const r = await settle(disassociateOpsItemRelatedItem(region, id, a.AssociationId));
+      const r = await settle(disassociateOpsItemRelatedItem({ ...parseScopeKey(region), actor }, id, a.AssociationId));
       if (!r.ok) warnings.push(`unrelating ${nodeIdOfArn(a.ResourceUri ?? '')} failed (${r.error.code})`);
     }
   }
@@ -100,14 +101,14 @@ export async function changeOpsItem(id: string, input: UpdateOpsItemInput, actor
   const change = { ...input, region: undefined };
   const auditId = auditRequested({ actor, action: 'opsitem:update', regions: [region], targetSummary: `OpsItem ${id}`, targets: [id], parameters: change, idempotencyKey });
   if (request) {
-    const r = await settle(updateOpsItem(region, request));
+    const r = await settle(updateOpsItem({ ...parseScopeKey(region), actor: actor.id }, request));
     if (!r.ok) {
       auditFinished(auditId, { status: 'failed', errorCode: r.error.code, errorMessage: r.error.message });
       if (r.error.status === 400) throw invalid(r.error.code, `AWS refused the change: ${r.error.message}`);
       throw r.error;
     }
   }
-  const warnings = await syncAssociations(region, id, account, relate, unrelate);
+  const warnings = await syncAssociations(region, id, account, relate, unrelate, actor.id);
   auditFinished(auditId, { status: warnings.length ? 'partial' : 'succeeded', commandIds: [id], errorMessage: warnings.join('; ') || undefined });
   afterOpsItemChange([region]);
   const detail = await getOpsItemDetail(id, region);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeOf } from '@/lib/aws/scope';
 import type { NodePatches } from '@/lib/contracts/patching';
 import { describeInstancePatches } from '@/lib/aws/ssm/describe-instance-patches';
 import { getNodeDetail } from '@/lib/fleet/fleet';
@@ -7,7 +8,7 @@ import { getNodeDetail } from '@/lib/fleet/fleet';
 export async function getNodePatches(nodeId: string): Promise<NodePatches | null> {
   const detail = await getNodeDetail(nodeId);
   if (!detail || !detail.node.managed) return detail ? { nodeId, patches: [], fetchedAt: new Date().toISOString() } : null;
-  const patches = await describeInstancePatches(detail.node.region, nodeId);
+  const patches = await describeInstancePatches(scopeOf(detail.node), nodeId);
   return {
     nodeId,
     patches: patches.map((p) => ({

@@ -1,8 +1,9 @@
 import 'server-only';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import pLimit from 'p-limit';
 import type { BaselineDto, MaintenanceWindowDto, RegionPatchConfig } from '@/lib/contracts/patching';
 import type { SourceError } from '@/lib/contracts/node';
-import { configuredRegions } from '@/lib/aws/config';
 import { describePatchBaselines, describePatchGroups, getPatchBaseline, type GetPatchBaselineCommandOutput, type PatchBaselineIdentity } from '@/lib/aws/ssm/patch-baselines';
 import { describeMaintenanceWindows } from '@/lib/aws/ssm/describe-maintenance-windows';
 import { getFleetSnapshot } from '@/lib/fleet/fleet';
@@ -41,7 +42,7 @@ function baselineDto(b: PatchBaselineIdentity, d: GetPatchBaselineCommandOutput 
 
 async function regionConfig(region: string, baselinesInUse: Set<string>): Promise<RegionPatchConfig> {
   const [baselines, groups, windows] = await Promise.all([
-    settle(describePatchBaselines(region)), settle(describePatchGroups(region)), settle(describeMaintenanceWindows(region)),
+    settle(describePatchBaselines(parseScopeKey(region))), settle(describePatchGroups(parseScopeKey(region))), settle(describeMaintenanceWindows(parseScopeKey(region))),
   ]);
   const errors: SourceError[] = [];
   if (!baselines.ok) errors.push(err('ssm:DescribePatchBaselines', baselines.error));
@@ -53,7 +54,7 @@ async function regionConfig(region: string, baselinesInUse: Set<string>): Promis
   const wanted = ids.filter((b) => b.DefaultBaseline || groupsOf(b.BaselineId ?? '').length || baselinesInUse.has(b.BaselineId ?? '')).slice(0, DETAIL_LIMIT);
   const limit = pLimit(4);
   const details = new Map<string, GetPatchBaselineCommandOutput>();
-  const results = await Promise.all(wanted.map((b) => limit(() => settle(getPatchBaseline(region, b.BaselineId!)))));
+  const results = await Promise.all(wanted.map((b) => limit(() => settle(getPatchBaseline(parseScopeKey(region), b.BaselineId!)))));
   results.forEach((r, i) => r.ok && details.set(wanted[i].BaselineId!, r.value));
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) errors.push(err('ssm:GetPatchBaseline', failed.error));
@@ -87,7 +88,7 @@ export function getPatchConfig(opts: { refresh?: boolean } = {}): Promise<Region
     load: async () => {
       const snap = await getFleetSnapshot();
       return Promise.all(
-        configuredRegions().map((r) => regionConfig(r, new Set(snap.nodes.filter((n) => n.region === r && n.baselineId).map((n) => n.baselineId!)))),
+        (await fleetScopeKeys()).map((r) => regionConfig(r, new Set(snap.nodes.filter((n) => scopeKey(n) === r && n.baselineId).map((n) => n.baselineId!)))),
       );
     },
   });

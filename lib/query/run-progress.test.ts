@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunDetail, RunNode } from '@/lib/contracts/run';
 import { mergeProgress } from './run-progress';
 
-const node = (id: string, rev: number, outcome: RunNode['outcome'] = 'pending'): RunNode => ({
+const node = (id: string, rev: number, outcome: RunNode['outcome'] = 'pending'): RunNode => ({ account: '',
   nodeId: id, name: id, region: 'us-east-1', commandId: 'c', outcome, status: 'Pending', statusDetails: null, exitCode: null, errorLine: null,
   group: null, requestedAt: null, deliveryDeadline: null, ping: 'Online', rev,
 });

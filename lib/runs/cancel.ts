@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeOf } from '@/lib/aws/scope';
 import { cancelCommand } from '@/lib/aws/ssm/cancel-command';
 import { toAwsError } from '@/lib/aws/errors';
 import { OUTCOMES } from '@/lib/contracts/command-status';
@@ -10,6 +11,7 @@ import { getRun, markCancelRequested } from './store';
 import { BATCH } from './plan';
 
 interface CancelCall {
+  account: string;
   region: string;
   commandId: string;
   instanceIds?: string[];
@@ -24,7 +26,7 @@ async function plan(id: string, nodeIds: string[] | undefined): Promise<CancelCa
     const active = new Set(unfinished.map((n) => n.commandId));
     const seen = new Set(nodes.map((n) => n.commandId));
     // A command with no invocation listed yet may still be fanning out: cancel it too.
-    return run.commands.filter((c) => c.commandId && (active.has(c.commandId) || !seen.has(c.commandId))).map((c) => ({ region: c.region, commandId: c.commandId! }));
+    return run.commands.filter((c) => c.commandId && (active.has(c.commandId) || !seen.has(c.commandId))).map((c) => ({ account: c.account, region: c.region, commandId: c.commandId! }));
   }
   const wanted = new Set(nodeIds);
   const chosen = unfinished.filter((n) => wanted.has(n.nodeId));
@@ -33,7 +35,7 @@ async function plan(id: string, nodeIds: string[] | undefined): Promise<CancelCa
   if (gone.length) throw invalid('NotCancellable', `not part of this run or already finished: ${gone.slice(0, 10).join(', ')}${gone.length > 10 ? ` and ${gone.length - 10} more` : ''}`);
   const byCommand = new Map<string, CancelCall>();
   for (const n of chosen) {
-    const call = byCommand.get(n.commandId) ?? { region: n.region, commandId: n.commandId, instanceIds: [] };
+    const call = byCommand.get(n.commandId) ?? { account: n.account, region: n.region, commandId: n.commandId, instanceIds: [] };
     call.instanceIds!.push(n.nodeId);
     byCommand.set(n.commandId, call);
   }
@@ -53,7 +55,7 @@ export async function cancelRun(id: string, actor: Actor, idempotencyKey: string
   const calls = await plan(id, nodeIds);
   if (!calls.length) throw conflict('NothingToCancel', `nothing of run ${id} is still running or pending`);
   const auditId = auditRequested({
-    actor, action: nodeIds ? 'run:cancel-nodes' : 'run:cancel', runId: id, regions: [...new Set(calls.map((c) => c.region))], targetSummary: nodeIds ? `${nodeIds.length} node(s) of ${id}` : run.targetSummary,
+    actor, action: nodeIds ? 'run:cancel-nodes' : 'run:cancel', runId: id, regions: [...new Set(calls.map((c) => c.region))], accounts: [...new Set(calls.map((c) => c.account).filter(Boolean))], targetSummary: nodeIds ? `${nodeIds.length} node(s) of ${id}` : run.targetSummary,
     targets: nodeIds ?? calls.map((c) => c.commandId), parameters: { commands: calls.length }, idempotencyKey,
   });
   if (!nodeIds) markCancelRequested(id);
@@ -61,7 +63,7 @@ export async function cancelRun(id: string, actor: Actor, idempotencyKey: string
   const failed: { commandId: string; code: string; message: string }[] = [];
   for (const c of calls) {
     try {
-      await cancelCommand(c.region, c.commandId, c.instanceIds);
+      await cancelCommand({ ...scopeOf(c), actor: actor.id }, c.commandId, c.instanceIds);
       cancelled.push(c.commandId);
     } catch (err) {
       const e = toAwsError(err);

@@ -32,7 +32,8 @@ export async function executeRun(input: ExecuteRunRequest, actor: Actor, idempot
   const explicitIds = preview.planned.flatMap((c) => c.instanceIds ?? []);
   db().transaction(() => {
     const auditId = auditRequested({
-      actor, action: `run:${r.document}`, runId, regions: [...new Set(preview.planned.map((c) => c.region))], targetSummary: preview.targetSummary,
+      actor, action: `run:${r.document}`, runId, regions: [...new Set(preview.planned.map((c) => c.region))],
+      accounts: [...new Set(preview.planned.map((c) => c.account).filter(Boolean))], targetSummary: preview.targetSummary,
       targets: explicitIds.length ? explicitIds : preview.nodes.filter((n) => n.included).map((n) => n.id),
       parameters: {
         document: r.document, documentVersion: preview.document.version, parameters: r.parameters, maxConcurrency: r.maxConcurrency, maxErrors: r.maxErrors,

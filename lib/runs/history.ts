@@ -1,5 +1,6 @@
 import 'server-only';
-import { configuredRegions } from '@/lib/aws/config';
+import { fleetScopeKeys } from '@/lib/accounts/accounts';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import { listCommands, type Command, type CommandFilter } from '@/lib/aws/ssm/list-commands';
 import { settle } from '@/lib/aws/settle';
 import { runCommandUrl } from '@/lib/contracts/links';
@@ -34,7 +35,8 @@ function item(c: Command, region: string, runs: Map<string, { runId: string; act
 /** The region of a node, from the fleet view (a node's commands are only in its region). */
 async function regionOf(node: string): Promise<string | null> {
   const snap = await getFleetSnapshot();
-  return snap.byId.get(node)?.row.region ?? null;
+  const row = snap.byId.get(node)?.row;
+  return row ? scopeKey(row) : null;
 }
 
 /**
@@ -49,8 +51,8 @@ export async function commandHistory(q: CommandsQuery, now = Date.now()): Promis
   if (q.document) filters.push({ key: 'DocumentName', value: q.document });
   if (q.status) filters.push({ key: 'Status', value: q.status });
   const nodeRegion = q.node ? await regionOf(q.node) : null;
-  const regions = q.region ? [q.region] : nodeRegion ? [nodeRegion] : configuredRegions();
-  const reads = await Promise.all(regions.map(async (r) => [r, await settle(listCommands(r, filters, { maxPages: MAX_PAGES, instanceId: q.node }))] as const));
+  const regions = q.region ? [q.region] : nodeRegion ? [nodeRegion] : await fleetScopeKeys();
+  const reads = await Promise.all(regions.map(async (r) => [r, await settle(listCommands(parseScopeKey(r), filters, { maxPages: MAX_PAGES, instanceId: q.node }))] as const));
   const errors: CommandsResponse['errors'] = [];
   const truncated: string[] = [];
   const found: { c: Command; region: string }[] = [];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeOf } from '@/lib/aws/scope';
 import { getCommandInvocation, STDERR_LIMIT, STDOUT_LIMIT } from '@/lib/aws/ssm/get-command-invocation';
 import { getInvocationDetails } from '@/lib/aws/ssm/list-command-invocations';
 import { invocationOutcome } from '@/lib/contracts/command-status';
@@ -17,11 +18,11 @@ export async function getRunOutput(id: string, nodeId: string): Promise<Invocati
   if (node.outcome === 'notSent') throw notFound('NoOutput', `${nodeId} was never sent the command`);
   // A multi-step document (AWS-RunPatchBaseline has PatchWindows, PatchLinux, PatchMacOS) gives output per step:
   // find the step that ran on this node, then read its full output.
-  const inv = await getInvocationDetails(node.region, node.commandId, nodeId);
+  const inv = await getInvocationDetails(scopeOf(node), node.commandId, nodeId);
   const plugins = inv?.CommandPlugins ?? [];
   const ran = plugins.find((p) => !/^Step execution skipped/i.test(p.Output ?? '')) ?? plugins[0];
   const pluginName = plugins.length > 1 ? (ran?.Name ?? null) : null;
-  const out = await getCommandInvocation(node.region, node.commandId, nodeId, pluginName ?? undefined);
+  const out = await getCommandInvocation(scopeOf(node), node.commandId, nodeId, pluginName ?? undefined);
   const stdout = out.StandardOutputContent ?? '';
   const stderr = out.StandardErrorContent ?? '';
   const cw = out.CloudWatchOutputConfig?.CloudWatchOutputEnabled ? out.CloudWatchOutputConfig : null;

@@ -4,6 +4,7 @@
  */
 import type { NodeRow } from '@/lib/contracts/node';
 import type { SentCommand } from '@/lib/contracts/run';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import { invalid } from '@/lib/errors';
 
 export const BATCH = 50; // SendCommand takes at most 50 InstanceIds
@@ -41,7 +42,7 @@ function shareOut(total: number, sizes: number[]): number[] {
 
 export type Draft = Omit<SentCommand, 'idx' | 'state' | 'commandId' | 'maxConcurrency' | 'maxErrors'>;
 
-/** Explicit nodes: per region, sorted, in batches of 50. A batch holding nodes kept despite their platform goes by Targets. */
+/** Explicit nodes: per account and region, sorted, in batches of 50. A batch holding nodes kept despite their platform goes by Targets. */
 export function explicitDrafts(rows: NodeRow[], unsupported: Set<string>): Draft[] {
   const byRegion = groupByRegion(rows);
   const drafts: Draft[] = [];
@@ -49,23 +50,23 @@ export function explicitDrafts(rows: NodeRow[], unsupported: Set<string>): Draft
     const ids = nodes.map((n) => n.id).sort();
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
-      drafts.push({ region, instanceIds: batch, byTargets: batch.some((id) => unsupported.has(id)), expectedNodes: batch.length });
+      drafts.push({ ...parseScopeKey(region), instanceIds: batch, byTargets: batch.some((id) => unsupported.has(id)), expectedNodes: batch.length });
     }
   }
   return drafts;
 }
 
-/** Tag targets: one command per region where the view sees matching nodes; AWS resolves the tag there. */
+/** Tag targets: one command per account and region where the view sees matching nodes; AWS resolves the tag there. */
 export function awsDrafts(rows: NodeRow[], targets: { Key: string; Values: string[] }[]): Draft[] {
-  return [...groupByRegion(rows)].map(([region, nodes]) => ({ region, targets, expectedNodes: nodes.length }));
+  return [...groupByRegion(rows)].map(([key, nodes]) => ({ ...parseScopeKey(key), targets, expectedNodes: nodes.length }));
 }
 
 function groupByRegion(rows: NodeRow[]): [string, NodeRow[]][] {
   const byRegion = new Map<string, NodeRow[]>();
   for (const n of rows) {
-    const list = byRegion.get(n.region);
+    const list = byRegion.get(scopeKey(n));
     if (list) list.push(n);
-    else byRegion.set(n.region, [n]);
+    else byRegion.set(scopeKey(n), [n]);
   }
   return [...byRegion].sort(([a], [b]) => a.localeCompare(b));
 }

@@ -12,7 +12,7 @@ export function node(over: Partial<NodeRow> & { env?: string }): NodeRow {
   const id = over.id ?? `i-${(++seq).toString(16).padStart(17, '0')}`;
   const { env = 'dev', ...rest } = over;
   return {
-    id, region: 'us-east-1', name: id, managed: true, ping: 'Online', lastPingAt: null, platformType: 'Linux', platformName: 'Amazon Linux',
+    id, account: '', accountName: '', region: 'us-east-1', name: id, managed: true, ping: 'Online', lastPingAt: null, platformType: 'Linux', platformName: 'Amazon Linux',
     platformVersion: '2023', agentVersion: '3.3', agentLatest: true, ip: null, computerName: null, resourceType: 'EC2Instance', ec2State: 'running',
     instanceType: 't3.micro', az: 'us-east-1a', imageId: null, instanceProfile: null, launchTime: null, publicIp: null, vpcId: null, asg: null,
     tags: { Environment: env, 'Patch Group': `${env}-linux` }, patchStatus: 'noncompliant', patchMissing: 2, patchFailed: 0, patchPendingReboot: 0,

@@ -89,7 +89,7 @@ function toNode(f: InvocationFacts, live: Live, run: StoredRun, fleet: Map<strin
   }
   const offlinePending = f.outcome === 'pending' && row && row.ping !== 'Online' && f.requestedAt;
   return {
-    nodeId: f.nodeId, name: row?.name ?? f.instanceName, region: f.region, commandId: f.commandId, outcome: f.outcome, status: f.status,
+    nodeId: f.nodeId, name: row?.name ?? f.instanceName, account: f.account, region: f.region, commandId: f.commandId, outcome: f.outcome, status: f.status,
     statusDetails: f.statusDetails, exitCode: live.outputs.get(f.nodeId)?.exitCode ?? null, errorLine: c?.errorLine ?? null, group: c?.key ?? null,
     requestedAt: f.requestedAt, deliveryDeadline: offlinePending ? new Date(Date.parse(f.requestedAt!) + run.request.timeoutSeconds * 1000).toISOString() : null,
     ping: row?.ping ?? null,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scopeOf } from '@/lib/aws/scope';
 import pLimit from 'p-limit';
 import { getInvocationDetails, listCommandInvocations, type CommandInvocation } from '@/lib/aws/ssm/list-command-invocations';
 import { getCommand } from '@/lib/aws/ssm/list-commands';
@@ -11,6 +12,7 @@ import { splitOutput } from './triage';
 export interface InvocationFacts {
   nodeId: string;
   instanceName: string | null;
+  account: string;
   region: string;
   commandId: string;
   idx: number;
@@ -31,14 +33,14 @@ const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 
 function factsOf(inv: CommandInvocation, c: SentCommand): InvocationFacts {
   return {
-    nodeId: inv.InstanceId ?? '', instanceName: inv.InstanceName || null, region: c.region, commandId: c.commandId!, idx: c.idx,
+    nodeId: inv.InstanceId ?? '', instanceName: inv.InstanceName || null, account: c.account, region: c.region, commandId: c.commandId!, idx: c.idx,
     outcome: invocationOutcome(inv.Status, inv.StatusDetails), status: inv.Status ?? 'Pending', statusDetails: inv.StatusDetails ?? null,
     requestedAt: iso(inv.RequestedDateTime),
   };
 }
 
 const notSent = (id: string, c: SentCommand, why: string): InvocationFacts => ({
-  nodeId: id, instanceName: null, region: c.region, commandId: c.commandId ?? '', idx: c.idx, outcome: 'notSent', status: 'NotSent', statusDetails: why, requestedAt: null,
+  nodeId: id, instanceName: null, account: c.account, region: c.region, commandId: c.commandId ?? '', idx: c.idx, outcome: 'notSent', status: 'NotSent', statusDetails: why, requestedAt: null,
 });
 
 /**
@@ -48,14 +50,14 @@ const notSent = (id: string, c: SentCommand, why: string): InvocationFacts => ({
 export async function readCommand(c: SentCommand, onFacts?: (facts: InvocationFacts[]) => void): Promise<CommandRead> {
   try {
     const onPage = onFacts && ((page: CommandInvocation[]) => onFacts(page.map((i) => factsOf(i, c))));
-    const { invocations, pages } = await listCommandInvocations(c.region, c.commandId!, { onPage });
+    const { invocations, pages } = await listCommandInvocations(scopeOf(c), c.commandId!, { onPage });
     const facts = invocations.map((i) => factsOf(i, c));
     const allEnded = facts.length > 0 && facts.every((f) => OUTCOMES[f.outcome].terminal);
     let done = allEnded && (facts.length >= c.expectedNodes || !c.instanceIds);
     let extra = 0;
     if (!done && (allEnded || (facts.length === 0 && !c.instanceIds))) {
       // Fewer invocations than nodes: AWS stopped sending (MaxErrors), a tag matched nothing, or it is still fanning out.
-      const cmd = await getCommand(c.region, c.commandId!);
+      const cmd = await getCommand(scopeOf(c), c.commandId!);
       extra = 1;
       done = isCommandTerminal(cmd?.Status);
       if (done) {
@@ -105,7 +107,7 @@ export async function readErrorOutputs(c: SentCommand, nodes: { nodeId: string; 
   let pages = 0;
   if (nodes.length >= PAGE_THRESHOLD) {
     for (const status of [...new Set(nodes.map((n) => (n.outcome === 'failed' ? 'Failed' : 'TimedOut')))]) {
-      const read = await listCommandInvocations(c.region, c.commandId!, { details: true, filters: [{ key: 'Status', value: status }] });
+      const read = await listCommandInvocations(scopeOf(c), c.commandId!, { details: true, filters: [{ key: 'Status', value: status }] });
       pages += read.pages;
       for (const inv of read.invocations) outputs.set(inv.InstanceId ?? '', errorOutputOf(inv));
     }
@@ -113,7 +115,7 @@ export async function readErrorOutputs(c: SentCommand, nodes: { nodeId: string; 
   }
   const limit = pLimit(4);
   await Promise.all(nodes.map((n) => limit(async () => {
-    const inv = await getInvocationDetails(c.region, c.commandId!, n.nodeId);
+    const inv = await getInvocationDetails(scopeOf(c), c.commandId!, n.nodeId);
     pages++;
     if (inv) outputs.set(n.nodeId, errorOutputOf(inv));
   })));

@@ -7,7 +7,7 @@ export function runView(run: StoredRun): RunDetail['run'] {
   const targets = r.targets.mode === 'nodes' ? { mode: 'nodes' as const, count: r.targets.nodeIds.length } : r.targets;
   return {
     id: run.id, createdAt: run.createdAt, actor: run.actor, document: run.document, documentVersion: run.documentVersion, comment: run.comment,
-    targetMode: run.targetMode, targetSummary: run.targetSummary, expectedNodes: run.expectedNodes, regions: run.regions, commandCount: run.commandCount,
+    targetMode: run.targetMode, targetSummary: run.targetSummary, expectedNodes: run.expectedNodes, regions: run.regions, accounts: run.accounts, commandCount: run.commandCount,
     status: run.status, counts: run.counts, endedAt: run.endedAt, retryOf: run.retryOf, rerunOf: run.rerunOf, cancelRequested: run.cancelRequested,
     spec: {
       document: r.document, documentVersion: run.documentVersion, parameters: r.parameters, targets, maxConcurrency: r.maxConcurrency, maxErrors: r.maxErrors,

@@ -38,7 +38,7 @@ async function sendOnce(run: StoredRun, c: SentCommand): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await sendCommand({
-        region: c.region, documentName: r.document, documentVersion: run.documentVersion || undefined, parameters: r.parameters,
+        scope: { account: c.account, region: c.region, actor: run.actor }, documentName: r.document, documentVersion: run.documentVersion || undefined, parameters: r.parameters,
         instanceIds: c.byTargets ? undefined : c.instanceIds, targets: c.byTargets ? [{ Key: 'InstanceIds', Values: c.instanceIds ?? [] }] : c.targets,
         maxConcurrency: c.maxConcurrency, maxErrors: c.maxErrors, timeoutSeconds: r.timeoutSeconds, comment: commentFor(r.comment, run.id, c.idx),
         s3: r.output?.s3, cloudWatch: r.output?.cloudWatch,

@@ -19,11 +19,11 @@ type RunRow = {
   id: string; created_at: string; actor: string; document: string; document_version: string; request: string; target_mode: string;
   target_summary: string; comment: string | null; retry_of: string | null; rerun_of: string | null; state: RunState; sender: string | null;
   audit_id: number | null; idempotency_key: string | null; status: RunStatus | null; counts: string; ended_at: string | null;
-  cancel_requested: number; expected_nodes: number; regions: string; final: string | null;
+  cancel_requested: number; expected_nodes: number; regions: string; accounts: string; final: string | null;
 };
 
 type CommandRow = {
-  run_id: string; idx: number; region: string; state: SentCommand['state']; command_id: string | null; instance_ids: string | null;
+  run_id: string; idx: number; account: string; region: string; state: SentCommand['state']; command_id: string | null; instance_ids: string | null;
   targets: string | null; by_targets: number; expected_nodes: number; max_concurrency: string; max_errors: string;
   error_code: string | null; error_message: string | null; sent_at: string | null; reconciled: string | null;
 };
@@ -39,7 +39,7 @@ export interface StoredRun extends RunSummary {
 }
 
 const toCommand = (c: CommandRow): SentCommand => ({
-  idx: c.idx, region: c.region, state: c.state, commandId: c.command_id,
+  idx: c.idx, account: c.account, region: c.region, state: c.state, commandId: c.command_id,
   ...(c.instance_ids ? { instanceIds: JSON.parse(c.instance_ids) as string[] } : {}),
   ...(c.targets ? { targets: JSON.parse(c.targets) as SentCommand['targets'] } : {}),
   byTargets: c.by_targets === 1, expectedNodes: c.expected_nodes, maxConcurrency: c.max_concurrency, maxErrors: c.max_errors,
@@ -51,7 +51,7 @@ function summaryOf(r: RunRow): RunSummary {
   const regions = JSON.parse(r.regions) as string[];
   return {
     id: r.id, createdAt: r.created_at, actor: r.actor, document: r.document, documentVersion: r.document_version, comment: r.comment,
-    targetMode: r.target_mode as RunSummary['targetMode'], targetSummary: r.target_summary, expectedNodes: r.expected_nodes, regions,
+    targetMode: r.target_mode as RunSummary['targetMode'], targetSummary: r.target_summary, expectedNodes: r.expected_nodes, regions, accounts: JSON.parse(r.accounts ?? '[]') as string[],
     commandCount: 0, status: r.status ?? (r.state === 'sending' ? 'sending' : 'inProgress'), counts: JSON.parse(r.counts) as OutcomeCounts,
     endedAt: r.ended_at, retryOf: r.retry_of, rerunOf: r.rerun_of, cancelRequested: r.cancel_requested === 1,
   };
@@ -74,23 +74,24 @@ export interface NewRun {
 export function insertRun(r: NewRun): void {
   const d = db();
   const insertCommand = d.prepare(
-    `INSERT INTO run_commands (run_id, idx, region, state, instance_ids, targets, by_targets, expected_nodes, max_concurrency, max_errors)
-     VALUES (?, ?, ?, 'planned', ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO run_commands (run_id, idx, account, region, state, instance_ids, targets, by_targets, expected_nodes, max_concurrency, max_errors)
+     VALUES (?, ?, ?, ?, 'planned', ?, ?, ?, ?, ?, ?)`,
   );
   d.transaction(() => {
     d.prepare(
       `INSERT INTO runs (id, created_at, actor, kind, document, document_version, parameters, request, target_mode, target_summary, node_ids,
         max_concurrency, max_errors, timeout_seconds, comment, commands, retry_of, rerun_of, state, sender, audit_id, idempotency_key, status,
-        expected_nodes, regions)
-       VALUES (?, ?, ?, 'command', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, '[]', ?, ?, 'sending', ?, ?, ?, 'sending', ?, ?)`,
+        expected_nodes, regions, accounts)
+       VALUES (?, ?, ?, 'command', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, '[]', ?, ?, 'sending', ?, ?, ?, 'sending', ?, ?, ?)`,
     ).run(
       r.id, new Date().toISOString(), r.actor, r.request.document, r.documentVersion, JSON.stringify(r.request.parameters), JSON.stringify(r.request),
       r.request.targets.mode, r.targetSummary, r.request.maxConcurrency, r.request.maxErrors, r.request.timeoutSeconds, r.request.comment ?? null,
       r.request.retryOf ?? null, r.request.rerunOf ?? null, BOOT_ID, r.auditId, r.idempotencyKey,
       r.commands.reduce((a, c) => a + c.expectedNodes, 0), JSON.stringify([...new Set(r.commands.map((c) => c.region))]),
+      JSON.stringify([...new Set(r.commands.map((c) => c.account).filter(Boolean))]),
     );
     for (const c of r.commands) {
-      insertCommand.run(r.id, c.idx, c.region, c.instanceIds ? JSON.stringify(c.instanceIds) : null, c.targets ? JSON.stringify(c.targets) : null,
+      insertCommand.run(r.id, c.idx, c.account, c.region, c.instanceIds ? JSON.stringify(c.instanceIds) : null, c.targets ? JSON.stringify(c.targets) : null,
         c.byTargets ? 1 : 0, c.expectedNodes, c.maxConcurrency, c.maxErrors);
     }
   })();

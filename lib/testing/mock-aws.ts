@@ -26,6 +26,9 @@ export function setAwsTestEnv(regions: string[] = TEST_REGIONS): void {
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_ENDPOINT_URL;
   delete process.env.AWS_REGION;
+  delete process.env.ACCOUNTS_FILE;
+  // The dashboard's share of an account's SSM rate (rate-share.ts) is tested on its own; other tests are not paced.
+  process.env.SSM_ACCOUNT_REQUESTS_PER_SECOND = '100000';
 }
 
 export function installMockAws(opts: MockAwsOptions = {}) {

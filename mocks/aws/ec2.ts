@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { SimError } from '../fleet-sim';
 import { pickFault } from '../scenarios';
-import { recordCall, type AwsContext, type CallStart } from './context';
+import { authFailure } from './auth-errors';
+import { recordCall, roleSession, type AwsContext, type CallStart } from './context';
 import { AwsError } from './errors';
 import { EC2_OPERATIONS } from './ec2-operations';
 import { decodeQuery, encodeXmlError, encodeXmlResponse, xmlResponse } from './protocol/ec2-query';
@@ -38,8 +39,12 @@ export function serveEc2(ctx: AwsContext, scope: CredentialScope | null, body: s
   }
   const region = scope.region;
   return recordCall(ctx, 'ec2', name, region, start, () => {
+    if (ctx.authProblem) {
+      const refused = authFailure('ec2', ctx.authProblem);
+      return fail(refused.code, refused.message, refused.status);
+    }
     if (!getOperation(ec2Model, action)) return fail('InvalidAction', `The action ${action} is not valid for this web service.`);
-    const fault = pickFault(ctx.scenario, { service: 'ec2', operation: action, region, accountId: ctx.sim.accountId }, ctx.random);
+    const fault = pickFault(ctx.scenario, { service: 'ec2', operation: action, region, accountId: ctx.sim.accountId, session: roleSession(ctx) }, ctx.random);
     if (fault) return fail(fault.code, fault.message, fault.status);
     return callOperation(ctx, region, action, params, fail, requestId);
   });

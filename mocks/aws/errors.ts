@@ -4,6 +4,8 @@ export class AwsError extends Error {
     readonly code: string,
     message: string,
     readonly status = 400,
+    /** Members of the error shape besides the message (e.g. Organizations' Reason), sent in a JSON error body. */
+    readonly fields?: Record<string, unknown>,
   ) {
     super(message);
     this.name = code;

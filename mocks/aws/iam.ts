@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { SimError } from '../fleet-sim';
 import { IamError } from '../fleet-sim/network/query';
 import { pickFault } from '../scenarios';
-import { recordCall, type AwsContext, type CallStart } from './context';
+import { authFailure } from './auth-errors';
+import { recordCall, roleSession, type AwsContext, type CallStart } from './context';
 import { AwsError } from './errors';
 import { IAM_OPERATIONS, iamResource } from './iam-operations';
 import { getOperation, iamModel } from './protocol/model';
@@ -19,7 +20,7 @@ export const IAM_VERSION = '2010-05-08';
 
 /** HTTP status of the IAM error codes the simulated AWS produces. */
 const STATUS: Record<string, number> = {
-  NoSuchEntity: 404, AccessDenied: 403, MissingAuthenticationToken: 403, SignatureDoesNotMatch: 403, InvalidClientTokenId: 403,
+  NoSuchEntity: 404, AccessDenied: 403, MissingAuthenticationToken: 403, SignatureDoesNotMatch: 403, InvalidClientTokenId: 403, ExpiredToken: 403,
   ServiceFailure: 500, ServiceUnavailable: 503, Throttling: 400,
 };
 
@@ -50,10 +51,14 @@ export function serveIam(ctx: AwsContext, scope: CredentialScope | null, body: s
   if (!scope) return recordCall(ctx, 'iam', name, 'unsigned', start, () => fail('MissingAuthenticationToken', 'Request is missing Authentication Token'));
   const region = scope.region;
   return recordCall(ctx, 'iam', name, region, start, () => {
+    if (ctx.authProblem) {
+      const refused = authFailure('iam', ctx.authProblem);
+      return fail(refused.code, refused.message, refused.status);
+    }
     // IAM is global: requests are signed for us-east-1 (the SDK and the CLI do so whatever region they are given).
     if (region !== 'us-east-1') return fail('SignatureDoesNotMatch', `Credential should be scoped to a valid region, not '${region}'. `);
     if (!getOperation(iamModel, action)) return fail('InvalidAction', `Could not find operation ${action} for version ${IAM_VERSION}`);
-    const fault = pickFault(ctx.scenario, { service: 'iam', operation: action, region, accountId: ctx.sim.accountId, resource: iamResource(ctx.sim.accountId, action, params) }, ctx.random);
+    const fault = pickFault(ctx.scenario, { service: 'iam', operation: action, region, accountId: ctx.sim.accountId, resource: iamResource(ctx.sim.accountId, action, params), session: roleSession(ctx) }, ctx.random);
     if (fault) return fail(fault.code, fault.message, fault.status);
     return callOperation(ctx, action, params, fail, requestId);
   });

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { SimError } from '../fleet-sim';
 import { pickFault } from '../scenarios';
-import { recordCall, type AwsContext, type CallStart } from './context';
+import { authFailure } from './auth-errors';
+import { recordCall, roleSession, type AwsContext, type CallStart } from './context';
 import { AwsError } from './errors';
 import { jsonError, jsonResponse, readTarget } from './protocol/json11';
 import { getOperation, ssmModel } from './protocol/model';
@@ -45,10 +46,15 @@ export function serveSsm(ctx: AwsContext, headers: Headers, scope: CredentialSco
   }
   const region = scope.region;
   return recordCall(ctx, 'ssm', name, region, start, () => {
+    // Credentials are checked before anything else, as AWS's front end does.
+    if (ctx.authProblem) {
+      const refused = authFailure('ssm', ctx.authProblem);
+      return fail(refused.code, refused.message, refused.status);
+    }
     if (operation === null || !getOperation(ssmModel, operation)) {
       return fail(UNKNOWN_OPERATION, `Unknown operation ${target || '(no X-Amz-Target header)'}`);
     }
-    const fault = pickFault(ctx.scenario, { service: 'ssm', operation, region, accountId: ctx.sim.accountId }, ctx.random);
+    const fault = pickFault(ctx.scenario, { service: 'ssm', operation, region, accountId: ctx.sim.accountId, session: roleSession(ctx) }, ctx.random);
     if (fault) return fail(fault.code, fault.message, fault.status);
     return callOperation(ctx, region, operation, body, fail, requestId);
   });

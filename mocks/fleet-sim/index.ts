@@ -34,7 +34,8 @@ import { buildStore, nodeInRegion, type FleetStore } from './store';
 import type { OpsItem, OpsItemRelatedItem, SimNode } from './types';
 
 export const DEFAULT_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'] as const;
-export const MAX_NODES = 50_000;
+/** Per simulation (one account): large enough for a whole demo organization's fleet in its management account. */
+export const MAX_NODES = 200_000;
 
 export interface SimulationOptions {
   seed?: number;
@@ -45,6 +46,11 @@ export interface SimulationOptions {
   now?: () => number;
   /** Simulated ms per real ms (default 1). */
   timeSpeed?: number;
+  /**
+   * A clock to share (`now` and `timeSpeed` are then ignored): the accounts of one simulated organization keep
+   * one simulated time, so advancing or speeding it moves every account's fleet together.
+   */
+  clock?: SimClock;
   /**
    * What CreateOpsItem answers when its `/aws/dedup` string matches an open OpsItem of the region:
    * 'return-existing' (default: 200 with that OpsItem's ID and ARN) or 'already-exists'
@@ -124,7 +130,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   if (!OPS_ITEM_DEDUP_MODES.includes(opsCenter.dedup)) throw new RangeError(`opsItemDedup must be one of ${OPS_ITEM_DEDUP_MODES.join(', ')} (got ${opsCenter.dedup})`);
   if (!Number.isInteger(opsCenter.openLimit) || opsCenter.openLimit < 0) throw new RangeError(`opsItemOpenLimit must be a whole number >= 0 (got ${opsCenter.openLimit})`);
   const caller = callerArn(accountId);
-  const clock = createClock(options.now, options.timeSpeed ?? 1);
+  const clock = options.clock ?? createClock(options.now, options.timeSpeed ?? 1);
   const build = (): FleetStore => {
     const now = clock.now();
     const fleet = generateFleet({ seed, nodes: nodeCount, regions, accountId, now });

@@ -1,4 +1,5 @@
 /** Which fault (if any) a call meets, and the error AWS answers with for it. */
+import { isMutatingOperation } from '../accounts/types';
 import { callerArn } from '../fleet-sim/ops-items';
 import type { Scenario } from './index';
 
@@ -12,12 +13,18 @@ export interface Fault {
 }
 
 export interface CallInfo {
-  service: 'ssm' | 'ec2' | 'iam';
+  service: 'ssm' | 'ec2' | 'iam' | 'sts' | 'organizations';
   operation: string;
   region: string;
+  /** The account the call is served for. */
   accountId: string;
   /** The resource the call names (IAM's AccessDenied message names it). */
   resource?: string;
+  /**
+   * A role session (its assumed-role ARN names the caller in denials; a ReadOnly role may not change anything).
+   * Without it the caller is the simulated account's long-term identity, as before accounts existed.
+   */
+  session?: { arn: string; readOnly: boolean };
 }
 
 export function isDenied(scenario: Scenario, service: string, operation: string): boolean {
@@ -25,8 +32,9 @@ export function isDenied(scenario: Scenario, service: string, operation: string)
 }
 
 function denied(call: CallInfo): Fault {
-  // The same caller identity OpsItems written through the API record as CreatedBy/LastModifiedBy.
-  const user = callerArn(call.accountId);
+  // A role session is named by its assumed-role ARN; a long-term caller by the identity OpsItems written through
+  // the API record as CreatedBy/LastModifiedBy (as before accounts existed).
+  const user = call.session?.arn ?? callerArn(call.accountId);
   const action = `${call.service}:${call.operation}`;
   if (call.service === 'iam') {
     return {
@@ -46,24 +54,44 @@ function denied(call: CallInfo): Fault {
   };
 }
 
+function outage(service: CallInfo['service']): Fault {
+  switch (service) {
+    case 'iam':
+    case 'sts':
+      return { kind: 'outage', code: 'ServiceUnavailable', message: 'Service is unable to handle request.', status: 503 };
+    case 'organizations':
+      return { kind: 'outage', code: 'ServiceException', message: "AWS Organizations can't complete your request because of an internal service error. Try again later.", status: 500 };
+    case 'ssm':
+      return { kind: 'outage', code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503 };
+    default:
+      return { kind: 'outage', code: 'Unavailable', message: "The server is overloaded and can't handle the request.", status: 503 };
+  }
+}
+
+function throttled(service: CallInfo['service']): Fault {
+  switch (service) {
+    case 'iam':
+    case 'sts':
+      return { kind: 'throttled', code: 'Throttling', message: 'Rate exceeded', status: 400 };
+    case 'organizations':
+      return { kind: 'throttled', code: 'TooManyRequestsException', message: "AWS Organizations can't complete your request because another request is already in progress. Try again later.", status: 400 };
+    case 'ssm':
+      return { kind: 'throttled', code: 'ThrottlingException', message: 'Rate exceeded', status: 400 };
+    default:
+      return { kind: 'throttled', code: 'RequestLimitExceeded', message: 'Request limit exceeded.', status: 503 };
+  }
+}
+
 /**
- * The fault for this call, checked in the order AWS would hit them: regional outage,
- * then authorization, then throttling (`random` decides, so a seeded source keeps runs reproducible).
+ * The fault for this call, checked in the order AWS would hit them: regional (or whole-account) outage,
+ * then authorization (a read-only role's change, a denied operation), then throttling (`random` decides, so a
+ * seeded source keeps runs reproducible).
  */
 export function pickFault(scenario: Scenario, call: CallInfo, random: () => number): Fault | null {
   // IAM is signed for us-east-1: failing that region fails IAM too (its control plane lives there).
-  if (scenario.failRegions.includes(call.region)) {
-    if (call.service === 'iam') return { kind: 'outage', code: 'ServiceUnavailable', message: 'Service is unable to handle request.', status: 503 };
-    return call.service === 'ssm'
-      ? { kind: 'outage', code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503 }
-      : { kind: 'outage', code: 'Unavailable', message: "The server is overloaded and can't handle the request.", status: 503 };
-  }
-  if (isDenied(scenario, call.service, call.operation)) return denied(call);
-  if (scenario.throttleRate > 0 && random() < scenario.throttleRate) {
-    if (call.service === 'iam') return { kind: 'throttled', code: 'Throttling', message: 'Rate exceeded', status: 400 };
-    return call.service === 'ssm'
-      ? { kind: 'throttled', code: 'ThrottlingException', message: 'Rate exceeded', status: 400 }
-      : { kind: 'throttled', code: 'RequestLimitExceeded', message: 'Request limit exceeded.', status: 503 };
-  }
+  if (scenario.failRegions.includes(call.region) || scenario.failAccounts.includes(call.accountId)) return outage(call.service);
+  const readOnlyChange = call.session?.readOnly === true && ['ssm', 'ec2', 'iam'].includes(call.service) && isMutatingOperation(call.operation);
+  if (readOnlyChange || isDenied(scenario, call.service, call.operation)) return denied(call);
+  if (scenario.throttleRate > 0 && random() < scenario.throttleRate) return throttled(call.service);
   return null;
 }

@@ -6,7 +6,7 @@ const call = (service: 'ssm' | 'ec2' | 'iam', operation: string, region = 'us-ea
 describe('scenarios', () => {
   it('validates and merges partial scenarios', () => {
     const s = createScenario({ latencyMs: 5 });
-    expect(s).toEqual({ latencyMs: 5, throttleRate: 0, failRegions: [], denyOperations: [], slowAnswers: {} });
+    expect(s).toEqual({ latencyMs: 5, throttleRate: 0, failRegions: [], failAccounts: [], denyOperations: [], denyAssumeRole: [], slowAnswers: {} });
     updateScenario(s, { slowAnswers: { 'ssm:SendCommand': 3000 } });
     expect(s.slowAnswers).toEqual({ 'ssm:SendCommand': 3000 });
     expect(() => updateScenario(s, { slowAnswers: { SendCommand: 1 } })).toThrow(/slowAnswers/);

@@ -12,6 +12,16 @@ export interface CallRecord {
   start: number;
   end: number;
   status: number;
+  /** The account the request was served for ('' if none: unsigned, or credentials refused). */
+  account: string;
+  /** The caller: an assumed-role ARN, or arn:aws:iam::<management>:user/demo for long-term keys ('' if none). */
+  principal: string;
+}
+
+/** Who a call was made by (stats.begin). */
+export interface CallIdentity {
+  account: string;
+  principal: string;
 }
 
 export interface StatsSnapshot {
@@ -19,6 +29,8 @@ export interface StatsSnapshot {
   errors: number;
   byOperation: Record<string, number>;
   byRegion: Record<string, number>;
+  /** Calls per served account ('' for calls served for no account). */
+  byAccount: Record<string, number>;
   byStatus: Record<string, number>;
   /** Longest chain of calls each starting after the previous ended. */
   chain: number;
@@ -34,7 +46,7 @@ export interface Stats {
    * Marks a call's start (now, or `start` if the call was received earlier); call the
    * returned function with the HTTP status when it has been answered.
    */
-  begin(service: string, operation: string, region: string, start?: number): (status: number) => void;
+  begin(service: string, operation: string, region: string, start?: number, who?: CallIdentity): (status: number) => void;
   snapshot(): StatsSnapshot;
   reset(): void;
 }
@@ -43,6 +55,7 @@ export function createStats(now: () => number = () => performance.now()): Stats 
   let calls: CallRecord[] = [];
   let byOperation = new Map<string, number>();
   let byRegion = new Map<string, number>();
+  let byAccount = new Map<string, number>();
   let byStatus = new Map<number, number>();
   const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
   return {
@@ -50,12 +63,13 @@ export function createStats(now: () => number = () => performance.now()): Stats 
       return calls;
     },
     now,
-    begin(service, operation, region, start = now()) {
+    begin(service, operation, region, start = now(), who = { account: '', principal: '' }) {
       const op = `${service}:${operation}`;
       return (status) => {
-        calls.push({ op, region, start, end: now(), status });
+        calls.push({ op, region, start, end: now(), status, account: who.account, principal: who.principal });
         bump(byOperation, op);
         bump(byRegion, region);
+        bump(byAccount, who.account);
         bump(byStatus, status);
       };
     },
@@ -69,6 +83,7 @@ export function createStats(now: () => number = () => performance.now()): Stats 
         errors,
         byOperation: Object.fromEntries(byOperation),
         byRegion: Object.fromEntries(byRegion),
+        byAccount: Object.fromEntries(byAccount),
         byStatus: Object.fromEntries(byStatus),
         chain: longestSequentialChain(calls),
         spanMs: calls.length > 0 ? last - first : 0,
@@ -78,6 +93,7 @@ export function createStats(now: () => number = () => performance.now()): Stats 
       calls = [];
       byOperation = new Map();
       byRegion = new Map();
+      byAccount = new Map();
       byStatus = new Map();
     },
   };

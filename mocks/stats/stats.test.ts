@@ -68,8 +68,18 @@ describe('createStats', () => {
       chain: 2,
       spanMs: 20,
     });
-    expect(stats.calls[0]).toEqual({ op: 'ssm:DescribeInstanceInformation', region: 'us-east-1', start: 0, end: 10, status: 200 });
+    expect(stats.calls[0]).toEqual({ op: 'ssm:DescribeInstanceInformation', region: 'us-east-1', start: 0, end: 10, status: 200, account: '', principal: '' });
     stats.reset();
-    expect(stats.snapshot()).toMatchObject({ total: 0, chain: 0, byOperation: {} });
+    expect(stats.snapshot()).toMatchObject({ total: 0, chain: 0, byOperation: {}, byAccount: {} });
+  });
+
+  it('records who each call was made by and counts calls per account', () => {
+    const stats = createStats(() => 0);
+    const role = 'arn:aws:sts::222222222222:assumed-role/SsmFleetDashboardReadOnly/dash';
+    stats.begin('ssm', 'DescribeInstanceInformation', 'us-east-1', 0, { account: '222222222222', principal: role })(200);
+    stats.begin('sts', 'AssumeRole', 'us-east-1', 0, { account: '111111111111', principal: 'arn:aws:iam::111111111111:user/demo' })(200);
+    stats.begin('ssm', 'DescribeInstanceInformation', 'unsigned')(400);
+    expect(stats.calls[0]).toMatchObject({ account: '222222222222', principal: role });
+    expect(stats.snapshot().byAccount).toEqual({ '222222222222': 1, '111111111111': 1, '': 1 });
   });
 });

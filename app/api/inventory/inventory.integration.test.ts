@@ -32,7 +32,7 @@ async function bruteForce(nodes: NodeRow[]) {
     const list: { node: NodeRow; name: string; version: string }[] = [];
     let next: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listInventoryEntries>> | null = await listInventoryEntries(n.region, { nodeId: n.id, typeName: 'AWS:Application', nextToken: next }).catch(
+      const page: Awaited<ReturnType<typeof listInventoryEntries>> | null = await listInventoryEntries({ account: n.account, region: n.region }, { nodeId: n.id, typeName: 'AWS:Application', nextToken: next }).catch(
         (e: { code?: string }) => {
           if (e.code === 'InvalidInstanceId') return null;
           throw e;

@@ -39,7 +39,7 @@ async function crashedRun(opts: { acceptedByAws: boolean }) {
   insertRun({ id, actor: actor.id, request, documentVersion: '1', targetSummary: '60 selected nodes', auditId, idempotencyKey: key, commands });
   setCommandState(id, 0, 'sending');
   if (opts.acceptedByAws) {
-    await sendCommand({ region: 'us-east-1', documentName: 'AWS-RunShellScript', parameters: request.parameters, instanceIds: commands[0].instanceIds, maxConcurrency: commands[0].maxConcurrency, maxErrors: '0', timeoutSeconds: 600, comment: commentFor('CHG-9', id, 0) });
+    await sendCommand({ scope: { account: '', region: 'us-east-1' }, documentName: 'AWS-RunShellScript', parameters: request.parameters, instanceIds: commands[0].instanceIds, maxConcurrency: commands[0].maxConcurrency, maxErrors: '0', timeoutSeconds: 600, comment: commentFor('CHG-9', id, 0) });
   }
   // The process dies here. Its successor has another boot ID, and the key's owner is gone with it.
   db().prepare("UPDATE runs SET sender = 'dead-process' WHERE id = ?").run(id);

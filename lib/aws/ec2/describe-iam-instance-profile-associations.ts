@@ -13,8 +13,8 @@ export const PROFILE_ASSOCIATIONS_PAGE = 1000;
 
 /** The instance profile associations of the named instances (any state), 200 IDs a call through the `instance-id` filter. */
 export async function describeIamInstanceProfileAssociations(scope: AwsScope, instanceIds: string[]): Promise<IamInstanceProfileAssociation[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeIamInstanceProfileAssociations', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeIamInstanceProfileAssociations', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(instanceIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(

@@ -2,6 +2,7 @@ import 'server-only';
 import { DescribeImagesCommand, type DescribeImagesCommandInput, type Image } from '@aws-sdk/client-ec2';
 import { ec2Client } from '../clients';
 import { toAwsError } from '../errors';
+import type { AwsScope } from '../scope';
 
 export type { Image };
 
@@ -14,9 +15,9 @@ export const DESCRIBE_IMAGES_BATCH = 100;
  * no longer shared); an ID it has forgotten fails a whole ImageIds call with InvalidAMIID.NotFound, so that batch is
  * asked again with the `image-id` filter, which simply leaves unknown IDs out.
  */
-export async function describeImages(region: string, imageIds: string[]): Promise<Image[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeImages', region };
-  const client = ec2Client(region);
+export async function describeImages(scope: AwsScope, imageIds: string[]): Promise<Image[]> {
+  const ctx = { service: 'ec2', operation: 'DescribeImages', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   const send = async (input: DescribeImagesCommandInput) => (await client.send(new DescribeImagesCommand(input))).Images ?? [];
   const out: Image[] = [];
   try {

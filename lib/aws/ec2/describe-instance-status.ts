@@ -16,8 +16,8 @@ export const INSTANCE_STATUS_BATCH = 100;
  * the IDs the error names.
  */
 export async function describeInstanceStatus(scope: AwsScope, instanceIds: string[]): Promise<InstanceStatus[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeInstanceStatus', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeInstanceStatus', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   const send = async (ids: string[]) =>
     (await client.send(new DescribeInstanceStatusCommand({ InstanceIds: ids, IncludeAllInstances: true }))).InstanceStatuses ?? [];
   try {

@@ -16,8 +16,8 @@ export const EC2_FILTER_VALUES = 200;
  * filter leaves out IDs EC2 no longer knows instead of failing the call, and allows MaxResults.
  */
 export async function describeInstancesByFilter(scope: AwsScope, instanceIds: string[]): Promise<Instance[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeInstances', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeInstances', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(instanceIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(

@@ -13,8 +13,8 @@ export const SECURITY_GROUPS_PAGE = 1000;
 
 /** Every security group of the named VPCs with its ingress and egress rules. */
 export async function describeSecurityGroups(scope: AwsScope, vpcIds: string[]): Promise<SecurityGroup[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeSecurityGroups', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeSecurityGroups', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(vpcIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(ctx.operation, paginateDescribeSecurityGroups({ client, pageSize: SECURITY_GROUPS_PAGE }, { Filters: [{ Name: 'vpc-id', Values: ids }] }), (page) => page.SecurityGroups),

@@ -13,8 +13,8 @@ export const SUBNETS_PAGE = 1000;
 
 /** Every subnet of the named VPCs (200 VPCs a call, 1000 a page). */
 export async function describeSubnets(scope: AwsScope, vpcIds: string[]): Promise<Subnet[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeSubnets', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeSubnets', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(vpcIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(ctx.operation, paginateDescribeSubnets({ client, pageSize: SUBNETS_PAGE }, { Filters: [{ Name: 'vpc-id', Values: ids }] }), (page) => page.Subnets),

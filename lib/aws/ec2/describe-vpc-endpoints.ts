@@ -13,8 +13,8 @@ export const VPC_ENDPOINTS_PAGE = 1000;
 
 /** Every VPC endpoint of the named VPCs (interface and gateway), with its subnets, security groups and private DNS setting. */
 export async function describeVpcEndpoints(scope: AwsScope, vpcIds: string[]): Promise<VpcEndpoint[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeVpcEndpoints', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeVpcEndpoints', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(vpcIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(ctx.operation, paginateDescribeVpcEndpoints({ client, pageSize: VPC_ENDPOINTS_PAGE }, { Filters: [{ Name: 'vpc-id', Values: ids }] }), (page) => page.VpcEndpoints),

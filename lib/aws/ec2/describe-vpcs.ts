@@ -13,8 +13,8 @@ export const VPCS_PAGE = 1000;
 
 /** The named VPCs (CIDR blocks, default or not), through the `vpc-id` filter: unknown IDs are left out. */
 export async function describeVpcs(scope: AwsScope, vpcIds: string[]): Promise<Vpc[]> {
-  const ctx = { service: 'ec2', operation: 'DescribeVpcs', region: scope.region };
-  const client = ec2Client(scope.region);
+  const ctx = { service: 'ec2', operation: 'DescribeVpcs', region: scope.region, account: scope.account };
+  const client = ec2Client(scope);
   try {
     return await bySlices(vpcIds, EC2_FILTER_VALUES, (ids) =>
       collectPages(ctx.operation, paginateDescribeVpcs({ client, pageSize: VPCS_PAGE }, { Filters: [{ Name: 'vpc-id', Values: ids }] }), (page) => page.Vpcs),

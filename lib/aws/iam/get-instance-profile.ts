@@ -10,12 +10,12 @@ export type { InstanceProfile };
  * An instance profile with its role (a profile holds at most one), or null when IAM has no such profile (NoSuchEntity).
  * IAM is global: the scope's region only names the caller's context.
  */
-export async function getInstanceProfile(_scope: AwsScope, name: string): Promise<InstanceProfile | null> {
+export async function getInstanceProfile(scope: AwsScope, name: string): Promise<InstanceProfile | null> {
   try {
-    return (await iamClient().send(new GetInstanceProfileCommand({ InstanceProfileName: name }))).InstanceProfile ?? null;
+    return (await iamClient(scope.account).send(new GetInstanceProfileCommand({ InstanceProfileName: name }))).InstanceProfile ?? null;
   } catch (err) {
     if (isNoSuchEntity(err)) return null;
-    throw toAwsError(err, { service: 'iam', operation: 'GetInstanceProfile', region: IAM_REGION });
+    throw toAwsError(err, { service: 'iam', operation: 'GetInstanceProfile', region: IAM_REGION, account: scope.account });
   }
 }
 

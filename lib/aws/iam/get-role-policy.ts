@@ -9,13 +9,13 @@ import { isNoSuchEntity } from './get-instance-profile';
  * One inline policy of a role as its JSON text, or null when IAM has no such policy. IAM answers the document
  * URL-encoded (RFC 3986); it is decoded here.
  */
-export async function getRolePolicy(_scope: AwsScope, roleName: string, policyName: string): Promise<string | null> {
+export async function getRolePolicy(scope: AwsScope, roleName: string, policyName: string): Promise<string | null> {
   try {
-    const out = await iamClient().send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+    const out = await iamClient(scope.account).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
     return out.PolicyDocument === undefined ? null : decodePolicyDocument(out.PolicyDocument);
   } catch (err) {
     if (isNoSuchEntity(err)) return null;
-    throw toAwsError(err, { service: 'iam', operation: 'GetRolePolicy', region: IAM_REGION });
+    throw toAwsError(err, { service: 'iam', operation: 'GetRolePolicy', region: IAM_REGION, account: scope.account });
   }
 }
 

@@ -11,12 +11,12 @@ export type { AttachedPolicy };
 export const ATTACHED_POLICIES_PAGE = 1000;
 
 /** The managed policies (AWS's and the account's) attached to a role, by name and ARN. */
-export async function listAttachedRolePolicies(_scope: AwsScope, roleName: string): Promise<AttachedPolicy[]> {
-  const ctx = { service: 'iam', operation: 'ListAttachedRolePolicies', region: IAM_REGION };
+export async function listAttachedRolePolicies(scope: AwsScope, roleName: string): Promise<AttachedPolicy[]> {
+  const ctx = { service: 'iam', operation: 'ListAttachedRolePolicies', region: IAM_REGION, account: scope.account };
   try {
     return await collectPages(
       ctx.operation,
-      paginateListAttachedRolePolicies({ client: iamClient(), pageSize: ATTACHED_POLICIES_PAGE }, { RoleName: roleName }),
+      paginateListAttachedRolePolicies({ client: iamClient(scope.account), pageSize: ATTACHED_POLICIES_PAGE }, { RoleName: roleName }),
       (page) => page.AttachedPolicies,
     );
   } catch (err) {

@@ -9,12 +9,12 @@ import type { AwsScope } from '../scope';
 export const ROLE_POLICIES_PAGE = 1000;
 
 /** The names of a role's inline policies. */
-export async function listRolePolicies(_scope: AwsScope, roleName: string): Promise<string[]> {
-  const ctx = { service: 'iam', operation: 'ListRolePolicies', region: IAM_REGION };
+export async function listRolePolicies(scope: AwsScope, roleName: string): Promise<string[]> {
+  const ctx = { service: 'iam', operation: 'ListRolePolicies', region: IAM_REGION, account: scope.account };
   try {
     return await collectPages(
       ctx.operation,
-      paginateListRolePolicies({ client: iamClient(), pageSize: ROLE_POLICIES_PAGE }, { RoleName: roleName }),
+      paginateListRolePolicies({ client: iamClient(scope.account), pageSize: ROLE_POLICIES_PAGE }, { RoleName: roleName }),
       (page) => page.PolicyNames,
     );
   } catch (err) {

@@ -15,11 +15,11 @@ export const ACTIVATIONS_PAGE = 50;
  * one listing per region serves every hybrid node.
  */
 export async function listActivations(scope: AwsScope): Promise<Activation[]> {
-  const ctx = { service: 'ssm', operation: 'DescribeActivations', region: scope.region };
+  const ctx = { service: 'ssm', operation: 'DescribeActivations', region: scope.region, account: scope.account };
   try {
     return await collectPages(
       ctx.operation,
-      paginateDescribeActivations({ client: ssmClient(scope.region), pageSize: ACTIVATIONS_PAGE }, {}),
+      paginateDescribeActivations({ client: ssmClient(scope), pageSize: ACTIVATIONS_PAGE }, {}),
       (page) => page.ActivationList,
     );
   } catch (err) {

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
+import type { AwsScope } from '../scope';
 import { LIMITS, PageCapError } from '../limits';
 
 export type { InventoryAggregator, InventoryFilter, InventoryResultEntity };
@@ -22,9 +23,9 @@ export interface GetInventoryInput {
  * GetInventory, every page (50 a page, the API's maximum). Without aggregators each entity is a node with its
  * AWS:InstanceInformation; with aggregators the pages hold count rows (`Content` of the aggregated type).
  */
-export async function getInventory(region: string, input: GetInventoryInput): Promise<InventoryResultEntity[]> {
+export async function getInventory(scope: AwsScope, input: GetInventoryInput): Promise<InventoryResultEntity[]> {
   const out: InventoryResultEntity[] = [];
-  const client = ssmClient(region);
+  const client = ssmClient(scope);
   let token: string | undefined;
   let n = 0;
   try {
@@ -43,7 +44,7 @@ export async function getInventory(region: string, input: GetInventoryInput): Pr
       token = page.NextToken || undefined;
     } while (token);
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'GetInventory', region });
+    throw toAwsError(err, { service: 'ssm', operation: 'GetInventory', region: scope.region, account: scope.account });
   }
   return out;
 }

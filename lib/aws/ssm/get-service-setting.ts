@@ -12,9 +12,9 @@ export const DHMC_SETTING_ID = '/ssm/managed-instance/default-ec2-instance-manag
 /** One service setting of the region (a setting never changed answers its default value); null: ServiceSettingNotFound. */
 export async function getServiceSetting(scope: AwsScope, settingId: string): Promise<ServiceSetting | null> {
   try {
-    return (await ssmClient(scope.region).send(new GetServiceSettingCommand({ SettingId: settingId }))).ServiceSetting ?? null;
+    return (await ssmClient(scope).send(new GetServiceSettingCommand({ SettingId: settingId }))).ServiceSetting ?? null;
   } catch (err) {
     if ((err as { name?: string }).name === 'ServiceSettingNotFound') return null;
-    throw toAwsError(err, { service: 'ssm', operation: 'GetServiceSetting', region: scope.region });
+    throw toAwsError(err, { service: 'ssm', operation: 'GetServiceSetting', region: scope.region, account: scope.account });
   }
 }

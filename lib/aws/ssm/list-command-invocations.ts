@@ -2,6 +2,7 @@ import 'server-only';
 import { ListCommandInvocationsCommand, paginateListCommandInvocations, type CommandInvocation, type CommandFilter } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
+import type { AwsScope } from '../scope';
 import { LIMITS, PageCapError } from '../limits';
 
 export type { CommandInvocation };
@@ -12,7 +13,7 @@ export type { CommandInvocation };
  * each page as it arrives (a 10,000-node command takes 200 of them).
  */
 export async function listCommandInvocations(
-  region: string,
+  scope: AwsScope,
   commandId: string,
   opts: { details?: boolean; filters?: CommandFilter[]; onPage?: (page: CommandInvocation[]) => void } = {},
 ): Promise<{ invocations: CommandInvocation[]; pages: number }> {
@@ -20,7 +21,7 @@ export async function listCommandInvocations(
   let n = 0;
   try {
     const pages = paginateListCommandInvocations(
-      { client: ssmClient(region), pageSize: 50 },
+      { client: ssmClient(scope), pageSize: 50 },
       { CommandId: commandId, Details: opts.details ?? false, Filters: opts.filters?.length ? opts.filters : undefined },
     );
     for await (const page of pages) {
@@ -29,17 +30,17 @@ export async function listCommandInvocations(
       opts.onPage?.(page.CommandInvocations ?? []);
     }
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
+    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region: scope.region, account: scope.account });
   }
   return { invocations: out, pages: n };
 }
 
 /** One node's invocation with its plugins (names, statuses, first 2,500 characters of output). */
-export async function getInvocationDetails(region: string, commandId: string, instanceId: string): Promise<CommandInvocation | undefined> {
+export async function getInvocationDetails(scope: AwsScope, commandId: string, instanceId: string): Promise<CommandInvocation | undefined> {
   try {
-    const out = await ssmClient(region).send(new ListCommandInvocationsCommand({ CommandId: commandId, InstanceId: instanceId, Details: true }));
+    const out = await ssmClient(scope).send(new ListCommandInvocationsCommand({ CommandId: commandId, InstanceId: instanceId, Details: true }));
     return out.CommandInvocations?.[0];
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region });
+    throw toAwsError(err, { service: 'ssm', operation: 'ListCommandInvocations', region: scope.region, account: scope.account });
   }
 }

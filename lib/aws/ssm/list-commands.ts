@@ -2,17 +2,18 @@ import 'server-only';
 import { ListCommandsCommand, paginateListCommands, type Command, type CommandFilter } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
+import type { AwsScope } from '../scope';
 import { LIMITS, PageCapError } from '../limits';
 
 export type { Command, CommandFilter };
 
 /** One command's status and counts. */
-export async function getCommand(region: string, commandId: string): Promise<Command | undefined> {
+export async function getCommand(scope: AwsScope, commandId: string): Promise<Command | undefined> {
   try {
-    const out = await ssmClient(region).send(new ListCommandsCommand({ CommandId: commandId }));
+    const out = await ssmClient(scope).send(new ListCommandsCommand({ CommandId: commandId }));
     return out.Commands?.[0];
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'ListCommands', region });
+    throw toAwsError(err, { service: 'ssm', operation: 'ListCommands', region: scope.region, account: scope.account });
   }
 }
 
@@ -21,16 +22,16 @@ export async function getCommand(region: string, commandId: string): Promise<Com
  * to the commands sent to one node.
  */
 export async function listCommands(
-  region: string,
+  scope: AwsScope,
   filters: CommandFilter[],
   opts: { maxPages?: number; instanceId?: string } = {},
 ): Promise<{ commands: Command[]; more: boolean }> {
-  const ctx = { service: 'ssm', operation: 'ListCommands', region };
+  const ctx = { service: 'ssm', operation: 'ListCommands', region: scope.region, account: scope.account };
   const maxPages = opts.maxPages ?? LIMITS.maxPages;
   const out: Command[] = [];
   try {
     const pages = paginateListCommands(
-      { client: ssmClient(region), pageSize: 50 },
+      { client: ssmClient(scope), pageSize: 50 },
       { Filters: filters.length ? filters : undefined, InstanceId: opts.instanceId },
     );
     let n = 0;

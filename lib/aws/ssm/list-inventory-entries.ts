@@ -2,6 +2,7 @@ import 'server-only';
 import { ListInventoryEntriesCommand, type InventoryFilter } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
 import { toAwsError } from '../errors';
+import type { AwsScope } from '../scope';
 
 export interface InventoryEntriesPage {
   typeName: string;
@@ -16,11 +17,11 @@ export interface InventoryEntriesPage {
  * is the caller's: the node page pages as AWS does).
  */
 export async function listInventoryEntries(
-  region: string,
+  scope: AwsScope,
   input: { nodeId: string; typeName: string; filters?: InventoryFilter[]; nextToken?: string | null },
 ): Promise<InventoryEntriesPage> {
   try {
-    const page = await ssmClient(region).send(
+    const page = await ssmClient(scope).send(
       new ListInventoryEntriesCommand({
         InstanceId: input.nodeId,
         TypeName: input.typeName,
@@ -37,6 +38,6 @@ export async function listInventoryEntries(
       nextToken: page.NextToken || null,
     };
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'ListInventoryEntries', region });
+    throw toAwsError(err, { service: 'ssm', operation: 'ListInventoryEntries', region: scope.region, account: scope.account });
   }
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { SendCommandCommand, type Target } from '@aws-sdk/client-ssm';
 import { ssmClient } from '../clients';
+import type { ActingScope } from '../scope';
 import { toAwsError } from '../errors';
 
 export interface SendCommandInput {
-  region: string;
+  scope: ActingScope;
   documentName: string;
   documentVersion?: string;
   parameters: Record<string, string[]>;
@@ -24,7 +25,7 @@ export interface SendCommandInput {
  */
 export async function sendCommand(i: SendCommandInput): Promise<string> {
   try {
-    const out = await ssmClient(i.region, 'mutate').send(
+    const out = await ssmClient(i.scope, 'mutate', i.scope.actor).send(
       new SendCommandCommand({
         DocumentName: i.documentName,
         DocumentVersion: i.documentVersion,
@@ -37,7 +38,7 @@ export async function sendCommand(i: SendCommandInput): Promise<string> {
         Comment: i.comment,
         OutputS3BucketName: i.s3?.bucket,
         OutputS3KeyPrefix: i.s3?.prefix || undefined,
-        OutputS3Region: i.s3 ? (i.s3.region ?? i.region) : undefined,
+        OutputS3Region: i.s3 ? (i.s3.region ?? i.scope.region) : undefined,
         CloudWatchOutputConfig: i.cloudWatch ? { CloudWatchOutputEnabled: true, CloudWatchLogGroupName: i.cloudWatch.logGroup || undefined } : undefined,
       }),
     );
@@ -45,6 +46,6 @@ export async function sendCommand(i: SendCommandInput): Promise<string> {
     if (!id) throw new Error('SendCommand returned no CommandId');
     return id;
   } catch (err) {
-    throw toAwsError(err, { service: 'ssm', operation: 'SendCommand', region: i.region });
+    throw toAwsError(err, { service: 'ssm', operation: 'SendCommand', region: i.scope.region, account: i.scope.account });
   }
 }

@@ -6,11 +6,12 @@ import { afterEach, expect } from 'vitest';
 import type { SetupServer } from 'msw/node';
 import { startMockAws, type MockAwsOptions } from '../../node';
 import { ec2Model, iamModel, ssmModel } from '../protocol/model';
-import { awsDeviations, validateJsonError, validateJsonOutput } from './validate-json';
-import { validateEc2ErrorXml, validateEc2Xml, validateQueryErrorXml, validateQueryXml } from './validate-xml';
+import { organizationsModel, stsModel } from '../protocol/sts-organizations-models';
+import { awsDeviations, ORGANIZATIONS_COMMON_ERRORS, validateJsonError, validateJsonOutput } from './validate-json';
+import { STS_ERRORS, validateEc2ErrorXml, validateEc2Xml, validateQueryErrorXml, validateQueryXml } from './validate-xml';
 
 export interface Exchange {
-  service: 'ssm' | 'ec2' | 'iam';
+  service: 'ssm' | 'ec2' | 'iam' | 'sts' | 'organizations';
   operation: string;
   status: number;
   headers: Headers;
@@ -35,8 +36,9 @@ function captureExchanges(server: SetupServer) {
       (async () => {
         const { target, body } = (await req) ?? { target: null, body: '' };
         const form = new URLSearchParams(body);
-        const service = target ? 'ssm' : form.get('Version') === '2010-05-08' ? 'iam' : 'ec2';
-        const operation = target ? target.replace(/^AmazonSSM\./, '') : (form.get('Action') ?? '');
+        const queryService = ({ '2010-05-08': 'iam', '2011-06-15': 'sts' } as const)[form.get('Version') ?? ''] ?? 'ec2';
+        const service = target ? (target.startsWith('AWSOrganizationsV20161128.') ? 'organizations' : 'ssm') : queryService;
+        const operation = target ? target.slice(target.indexOf('.') + 1) : (form.get('Action') ?? '');
         return { service, operation, status: res.status, headers: res.headers, body: await res.text() };
       })(),
     );
@@ -60,9 +62,14 @@ export function exchangeProblems(x: Exchange): string[] {
     if (x.headers.get('content-type') !== 'application/x-amz-json-1.1') problems.push(`content-type ${x.headers.get('content-type')}`);
     const body: unknown = JSON.parse(x.body);
     problems.push(...(x.status === 200 ? validateJsonOutput(ssmModel, x.operation, body, awsDeviations) : validateJsonError(ssmModel, x.operation, body)));
-  } else if (x.service === 'iam') {
+  } else if (x.service === 'organizations') {
+    if (x.headers.get('content-type') !== 'application/x-amz-json-1.1') problems.push(`content-type ${x.headers.get('content-type')}`);
+    const body: unknown = JSON.parse(x.body);
+    problems.push(...(x.status === 200 ? validateJsonOutput(organizationsModel, x.operation, body) : validateJsonError(organizationsModel, x.operation, body, ORGANIZATIONS_COMMON_ERRORS)));
+  } else if (x.service === 'iam' || x.service === 'sts') {
+    const [model, codes] = x.service === 'iam' ? [iamModel, undefined] : [stsModel, STS_ERRORS];
     if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
-    problems.push(...(x.status === 200 ? validateQueryXml(iamModel, x.operation, x.body) : validateQueryErrorXml(iamModel, x.body, x.status).problems));
+    problems.push(...(x.status === 200 ? validateQueryXml(model, x.operation, x.body) : validateQueryErrorXml(model, x.body, x.status, codes).problems));
   } else {
     if (!x.headers.get('content-type')?.startsWith('text/xml')) problems.push(`content-type ${x.headers.get('content-type')}`);
     problems.push(...(x.status === 200 ? validateEc2Xml(ec2Model, x.operation, x.body) : validateEc2ErrorXml(x.body).problems));

@@ -108,17 +108,24 @@ export function validateJsonOutput(model: ServiceModel, operation: string, body:
 export const SSM_COMMON_ERRORS = [
   'ValidationException', 'ThrottlingException', 'AccessDeniedException', 'MissingAuthenticationTokenException',
   'UnknownOperationException', 'ServiceUnavailable', 'SerializationException', 'InternalServerError',
+  'ExpiredTokenException', 'UnrecognizedClientException',
+];
+
+/** Error codes any Organizations operation can return besides the ones its model lists (the JSON front end's). */
+export const ORGANIZATIONS_COMMON_ERRORS = [
+  'MissingAuthenticationTokenException', 'UnknownOperationException', 'SerializationException', 'ValidationException',
+  'ExpiredTokenException', 'UnrecognizedClientException',
 ];
 
 /** Problems with an error body: `__type` must be a code the operation can return; only message keys besides it. */
-export function validateJsonError(model: ServiceModel, operation: string, body: unknown): string[] {
+export function validateJsonError(model: ServiceModel, operation: string, body: unknown, common: readonly string[] = SSM_COMMON_ERRORS): string[] {
   if (typeof body !== 'object' || body === null) return ['error body is not a JSON object'];
   const { __type: type, ...rest } = body as Record<string, unknown>;
   if (typeof type !== 'string') return ['error body has no __type'];
   const code = type.includes('#') ? type.slice(type.indexOf('#') + 1) : type;
   const problems: string[] = [];
   const listed = (model.operations[operation]?.errors ?? []).map((e) => e.shape);
-  if (!listed.includes(code) && !SSM_COMMON_ERRORS.includes(code)) problems.push(`${code} is neither an error of ${operation} nor a common error`);
+  if (!listed.includes(code) && !common.includes(code)) problems.push(`${code} is neither an error of ${operation} nor a common error`);
   const members = model.shapes[code]?.members ?? {};
   for (const [key, value] of Object.entries(rest)) {
     if (key === 'message' || key === 'Message') {

@@ -127,7 +127,7 @@ export const EC2_ERRORS = [
   'DryRunOperation', 'InternalError', 'InvalidAMIID.NotFound', 'InvalidAMIID.Malformed', 'MissingParameter',
   'InvalidVpcID.NotFound', 'InvalidVpcID.Malformed', 'InvalidSubnetID.NotFound', 'InvalidSubnetID.Malformed', 'InvalidRouteTableID.NotFound',
   'InvalidRouteTableId.Malformed', 'InvalidVpcEndpointId.NotFound', 'InvalidVpcEndpointId.Malformed', 'InvalidGroup.NotFound', 'InvalidGroupId.Malformed',
-  'InvalidNetworkAclID.NotFound', 'InvalidNetworkAclId.Malformed', 'InvalidAssociationID.NotFound',
+  'InvalidNetworkAclID.NotFound', 'InvalidNetworkAclId.Malformed', 'InvalidAssociationID.NotFound', 'RequestExpired',
 ];
 
 /** Problems with an EC2 error document; returns the code too. */
@@ -174,11 +174,17 @@ export function validateQueryXml(model: ServiceModel, operation: string, xml: st
 
 export const IAM_ERRORS = [
   'NoSuchEntity', 'ServiceFailure', 'InvalidInput', 'ValidationError', 'AccessDenied', 'Throttling', 'ServiceUnavailable', 'InvalidAction',
-  'MissingAuthenticationToken', 'SignatureDoesNotMatch',
+  'MissingAuthenticationToken', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidClientTokenId',
 ];
 
-/** Problems with a query-protocol (IAM) error document: `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>`. */
-export function validateQueryErrorXml(model: ServiceModel, xml: string, status: number): { code?: string; problems: string[] } {
+/** STS: the errors its API reference lists for AssumeRole, plus the query protocol's common ones. */
+export const STS_ERRORS = [
+  'AccessDenied', 'ValidationError', 'ExpiredToken', 'InvalidClientTokenId', 'MissingAuthenticationToken', 'InvalidAction',
+  'Throttling', 'ServiceUnavailable', 'ServiceFailure', 'SignatureDoesNotMatch', 'MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabledException',
+];
+
+/** Problems with a query-protocol (IAM, STS) error document: `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>`. */
+export function validateQueryErrorXml(model: ServiceModel, xml: string, status: number, codes: readonly string[] = IAM_ERRORS): { code?: string; problems: string[] } {
   const doc = parser.parse(xml) as XNode[];
   const roots = elements(doc);
   if (roots.length !== 1 || roots[0].tag !== 'ErrorResponse') return { problems: ['root element should be <ErrorResponse>'] };
@@ -193,7 +199,7 @@ export function validateQueryErrorXml(model: ServiceModel, xml: string, status: 
   const code = field('Code');
   if (!error) problems.push('no <Error>');
   if (field('Type') !== (status >= 500 ? 'Receiver' : 'Sender')) problems.push(`<Type> should be ${status >= 500 ? 'Receiver' : 'Sender'}, got ${field('Type')}`);
-  if (!IAM_ERRORS.includes(code)) problems.push(`unexpected error code ${code}`);
+  if (!codes.includes(code)) problems.push(`unexpected error code ${code}`);
   if (!field('Message')) problems.push('no <Message>');
   const requestId = top.find((e) => e.tag === 'RequestId');
   if (!requestId || !text(requestId.children)) problems.push('no <RequestId>');

@@ -27,15 +27,13 @@ function refsOf(value: Json | undefined, out: string[]): void {
   }
 }
 
-function main(): void {
-  const sdkDir = path.resolve(process.argv[2] ?? '/tmp/package');
-  const outDir = path.dirname(new URL(import.meta.url).pathname);
-  const model = JSON.parse(readFileSync(path.join(sdkDir, 'apis/iam-2010-05-08.min.json'), 'utf8')) as JsonObject;
+/** The model with only `operationNames` and the shared shapes they reach, in the same format. */
+export function trimMinModel(model: JsonObject, operationNames: readonly string[]): { derived: JsonObject; sharedShapes: number } {
   const operations = model.operations as Record<string, JsonObject>;
   const shapes = model.shapes as Record<string, JsonObject>;
   const outOps: JsonObject = {};
   const pending: string[] = [];
-  for (const name of IAM_OPERATIONS) {
+  for (const name of operationNames) {
     const op = operations[name];
     if (!op) throw new Error(`Operation ${name} not found`);
     outOps[name] = op;
@@ -51,11 +49,22 @@ function main(): void {
   }
   const outShapes: JsonObject = {};
   for (const name of [...reachable].sort()) outShapes[name] = shapes[name];
-  const derived = { version: model.version, metadata: model.metadata, operations: outOps, shapes: outShapes };
-  writeFileSync(path.join(outDir, 'iam.json'), JSON.stringify(derived, null, 1) + '\n');
+  return { derived: { version: model.version, metadata: model.metadata, operations: outOps, shapes: outShapes }, sharedShapes: reachable.size };
+}
+
+/** Trims `apis/<file>` of the SDK package in `sdkDir` to `operationNames` and writes it as mocks/aws/models/<out>. */
+export function deriveModel(sdkDir: string, file: string, operationNames: readonly string[], out: string): void {
+  const outDir = path.dirname(new URL(import.meta.url).pathname);
+  const model = JSON.parse(readFileSync(path.join(sdkDir, 'apis', file), 'utf8')) as JsonObject;
+  const { derived, sharedShapes } = trimMinModel(model, operationNames);
+  writeFileSync(path.join(outDir, out), JSON.stringify(derived, null, 1) + '\n');
   writeFileSync(path.join(outDir, 'LICENSE-aws-sdk-js.txt'), readFileSync(path.join(sdkDir, 'LICENSE.txt')));
   writeFileSync(path.join(outDir, 'NOTICE-aws-sdk-js.txt'), readFileSync(path.join(sdkDir, 'NOTICE.txt')));
-  console.log(`iam.json: ${IAM_OPERATIONS.length} operations, ${reachable.size} shared shapes`);
+  console.log(`${out}: ${operationNames.length} operations, ${sharedShapes} shared shapes`);
+}
+
+function main(): void {
+  deriveModel(path.resolve(process.argv[2] ?? '/tmp/package'), 'iam-2010-05-08.min.json', IAM_OPERATIONS, 'iam.json');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) main();

@@ -1,6 +1,7 @@
 /**
- * Reads the caller's credential scope from a SigV4-signed request. Signatures are not
- * verified (the simulated AWS accepts any key), but a request must be signed.
+ * Reads the caller's credential scope from a SigV4-signed request: the access key ID names the caller (see
+ * mocks/accounts/identity.ts), the region and service route the request. Signatures are not verified (the simulated
+ * AWS does not know secrets of long-term keys), but a request must be signed.
  *
  *   Authorization: AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/ssm/aws4_request, ...
  */
@@ -32,14 +33,21 @@ export function readCredentialScope(headers: Headers, url?: URL): CredentialScop
   return presigned ? parseCredential(presigned) : null;
 }
 
+/** The session token that must accompany temporary credentials (header, or a presigned URL's parameter). */
+export function readSecurityToken(headers: Headers, url?: URL): string | null {
+  return headers.get('x-amz-security-token') ?? url?.searchParams.get('X-Amz-Security-Token') ?? null;
+}
+
 /** Which AWS service an (possibly unsigned) request is meant for, from the signature or its shape. */
 export function guessService(headers: Headers, url: URL, scope: CredentialScope | null): string | null {
   if (scope) return scope.service;
   const target = headers.get('x-amz-target');
   if (target?.startsWith('AmazonSSM.')) return 'ssm';
+  if (target?.startsWith('AWSOrganizationsV20161128.')) return 'organizations';
   const host = url.hostname;
-  const m = /^(ssm|ec2)\.[a-z0-9-]+\.amazonaws\.com$/.exec(host);
+  const m = /^(ssm|ec2|sts|organizations)\.[a-z0-9-]+\.amazonaws\.com$/.exec(host);
   if (m) return m[1];
   if (host === 'iam.amazonaws.com') return 'iam';
+  if (host === 'sts.amazonaws.com') return 'sts';
   return null;
 }
