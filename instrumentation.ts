@@ -10,7 +10,9 @@ export async function register() {
   const { installMethodGuard } = await import('@/lib/api/method-guard');
   await installMethodGuard();
   const { startupProblem } = await import('@/lib/actions/settings');
-  const problem = startupProblem();
+  // The accounts file is checked at start: a typo names its line here rather than blanking the fleet later.
+  const { accountsFileProblem } = await import('@/lib/aws/config');
+  const problem = startupProblem() ?? accountsFileProblem();
   if (problem) {
     console.error(`[startup] refusing to start: ${problem}`);
     process.exit(1);

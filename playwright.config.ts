@@ -6,6 +6,8 @@ rmSync('.e2e-data', { recursive: true, force: true });
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 4610);
+/** Three simulated accounts read through an accounts file, one of which cannot be assumed. */
+export const ACCOUNTS_PORT = PORT + 3;
 /** A second dashboard whose simulated AWS refuses every call, as for credentials without permissions. */
 export const DENIED_PORT = PORT + 1;
 
@@ -23,6 +25,8 @@ const demo = (port: number, mockPort: number, extra: Record<string, string> = {}
     MOCK_AWS_PORT: String(mockPort),
     DEMO_NODES: '300',
     DEMO_SEED: '42',
+    // One account (the dashboard's own): the specs written for it count its 300 nodes. The accounts spec has its own.
+    DEMO_ACCOUNTS: '1',
     AWS_REGIONS: 'us-east-1,eu-west-1,ap-southeast-2',
     DATA_DIR: `.e2e-data/${port}`,
     DASHBOARD_MODE: 'operator',
@@ -59,5 +63,6 @@ export default defineConfig({
     demo(DENIED_PORT, MOCK_PORT + 1, { MOCK_AWS_DENY: '*' }),
     // Read-only: actions are refused.
     demo(PORT + 2, MOCK_PORT + 2, { DASHBOARD_MODE: 'read-only' }),
+    demo(ACCOUNTS_PORT, MOCK_PORT + 3, { DEMO_ACCOUNTS: '3', DEMO_BROKEN_ACCOUNT: '1', DEMO_NODES: '600' }),
   ],
 });

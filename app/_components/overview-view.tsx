@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { AccountGrid } from '@/components/fleet/account-grid';
 import { Suspense } from 'react';
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { overviewQuery } from '@/lib/query/fleet';
@@ -169,6 +170,13 @@ function Patching({ s, caveats }: { s: OverviewSummary; caveats: Caveat[] }) {
 
 function Regions({ s }: { s: OverviewSummary }) {
   const now = useNow(10_000);
+  if (s.regions.some((r) => r.account)) {
+    return (
+      <Section title="Accounts and regions">
+        <AccountGrid statuses={s.regions} now={now} />
+      </Section>
+    );
+  }
   return (
     <Section title="Regions">
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -184,7 +192,7 @@ function Regions({ s }: { s: OverviewSummary }) {
           </thead>
           <tbody>
             {s.regions.map((r) => (
-              <tr key={r.region} className="border-t border-slate-100">
+              <tr key={`${r.account}/${r.region}`} className="border-t border-slate-100">
                 <td className="px-3 py-1.5">
                   <Link className="text-sky-700 hover:underline" href={nodesHref({ region: [r.region] })}>{r.region}</Link>
                 </td>

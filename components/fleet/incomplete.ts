@@ -1,5 +1,6 @@
 import type { RegionStatus } from '@/lib/contracts/node';
 import { formatAge, formatNumber } from '@/lib/format';
+import { scopeLabel } from '@/lib/contracts/scope-label';
 
 export const NODE_LIST = 'ssm:DescribeInstanceInformation';
 /** The sources patch figures come from: the node list, patch states, and the tags (EC2, hybrid) that group them. */
@@ -27,23 +28,23 @@ export function regionCaveats(regions: RegionStatus[], sources: readonly string[
       out.push({
         region: r.region,
         text: r.ec2Only
-          ? `${r.region}: could not list nodes (${code}); its ${formatNumber(r.nodes)} EC2 instances are shown with SSM status unknown`
+          ? `${scopeLabel(r)}: could not list nodes (${code}); its ${formatNumber(r.nodes)} EC2 instances are shown with SSM status unknown`
           : r.nodes > 0
-            ? `${r.region}: could not refresh (${code}); its ${formatNumber(r.nodes)} nodes are ${r.restored ? 'as saved before the restart, read' : 'from'} ${formatAge(r.fetchedAt, now)}`
+            ? `${scopeLabel(r)}: could not refresh (${code}); its ${formatNumber(r.nodes)} nodes are ${r.restored ? 'as saved before the restart, read' : 'from'} ${formatAge(r.fetchedAt, now)}`
             : code === 'NotReadYet'
-              ? `${r.region}: not read yet since the dashboard restarted`
-              : `${r.region}: could not list nodes (${code}); its nodes are missing`,
+              ? `${scopeLabel(r)}: not read yet since the dashboard restarted`
+              : `${scopeLabel(r)}: could not list nodes (${code}); its nodes are missing`,
         detail: code === 'NotReadYet' ? '' : (e?.message ?? ''),
       });
       continue; // its earlier nodes are shown whole: their other failures add nothing
     }
     if (r.restored) {
-      out.push({ region: r.region, text: `${r.region}: ${formatNumber(r.nodes)} nodes as saved before the dashboard restarted, read ${formatAge(r.fetchedAt, now)}; refreshing now`, detail: '' });
+      out.push({ region: r.region, text: `${scopeLabel(r)}: ${formatNumber(r.nodes)} nodes as saved before the dashboard restarted, read ${formatAge(r.fetchedAt, now)}; refreshing now`, detail: '' });
       continue;
     }
     for (const e of r.errors) {
       if (!sources.includes(e.source)) continue;
-      out.push({ region: r.region, text: `${r.region}: ${e.source} failed (${e.code})`, detail: e.message });
+      out.push({ region: r.region, text: `${scopeLabel(r)}: ${e.source} failed (${e.code})`, detail: e.message });
     }
   }
   return out;

@@ -3,6 +3,7 @@ import type { RegionStatus } from '@/lib/contracts/node';
 import { Banner } from '@/components/ui/banner';
 import { formatAge } from '@/lib/format';
 import { useNow } from '@/components/use-now';
+import { scopeLabel } from '@/lib/contracts/scope-label';
 
 /** What failed, region by region; everything else on the page keeps showing what still works. */
 export function RegionAlerts({ regions }: { regions: RegionStatus[] }) {
@@ -17,24 +18,24 @@ export function RegionAlerts({ regions }: { regions: RegionStatus[] }) {
       {(restored.length > 0 || notYet.length > 0) && (
         <div data-testid="restored-banner" suppressHydrationWarning>
           <Banner kind="info" title={`Showing the fleet as saved before the dashboard restarted${oldest ? `, read ${formatAge(oldest, now)}` : ''}: refreshing from AWS now`}>
-            {restored.length > 0 && <>Saved: {restored.map((r) => `${r.region} (${r.nodes} nodes)`).join(', ')}. </>}
-            {notYet.length > 0 && <>Not saved, reading now: {notYet.map((r) => r.region).join(', ')}. </>}
+            {restored.length > 0 && <>Saved: {restored.map((r) => `${scopeLabel(r)} (${r.nodes} nodes)`).join(', ')}. </>}
+            {notYet.length > 0 && <>Not saved, reading now: {notYet.map(scopeLabel).join(', ')}. </>}
             Actions wait for the fresh read.
           </Banner>
         </div>
       )}
       {bad.map((r) => (
         <Banner
-          key={r.region}
+          key={`${r.account}/${r.region}`}
           kind={r.ok ? 'warning' : 'error'}
           title={
             r.ok
-              ? `${r.region}: some data is unavailable`
+              ? `${scopeLabel(r)}: some data is unavailable`
               : r.ec2Only
-                ? `${r.region}: Systems Manager could not be read — showing its ${r.nodes} EC2 instances with SSM status unknown`
+                ? `${scopeLabel(r)}: Systems Manager could not be read — showing its ${r.nodes} EC2 instances with SSM status unknown`
                 : r.nodes > 0
-                  ? `${r.region}: could not refresh — showing ${r.nodes} nodes from ${formatAge(r.fetchedAt, now)}${r.restored ? ' (saved before the restart)' : ''}`
-                  : `${r.region}: could not list nodes`
+                  ? `${scopeLabel(r)}: could not refresh — showing ${r.nodes} nodes from ${formatAge(r.fetchedAt, now)}${r.restored ? ' (saved before the restart)' : ''}`
+                  : `${scopeLabel(r)}: could not list nodes`
           }
         >
           <ul className="list-disc pl-5">

@@ -31,6 +31,7 @@ function Fig({ label, value, tone = 'text-slate-900', testId }: { label: string;
 const columns: ColumnDef<PreviewNode>[] = [
   { id: 'node', header: 'Node', size: 250, cell: ({ row: { original: n } }) => <span><span className="font-medium">{n.name ?? n.id}</span> <span className="font-mono text-xs text-slate-500">{n.id}</span></span> },
   { id: 'fate', header: 'What happens', size: 200, cell: ({ row: { original: n } }) => <Badge tone={FATE[n.fate].tone}>{n.included ? '' : 'left out: '}{FATE[n.fate].label}</Badge> },
+  { id: 'account', header: 'Account', size: 130, cell: ({ row }) => row.original.accountName || row.original.account || '—' },
   { id: 'region', header: 'Region', size: 110, cell: ({ row }) => row.original.region },
   { id: 'ping', header: 'SSM', size: 115, cell: ({ row }) => <PingBadge ping={row.original.ping as PingStatus} /> },
   { id: 'platform', header: 'Platform', size: 170, cell: ({ row }) => row.original.platformName ?? '—' },
@@ -97,9 +98,15 @@ export function PreviewPanel({ p, onKeepUnsupported, onKeepFailedRegions }: {
         <Fig label="At once, at most" value={formatNumber(p.maxAtOnce)} />
         <Fig label="Waves" value={formatNumber(p.waves)} />
       </div>
+      {p.accounts.length > 0 && (
+        <p data-testid="preview-accounts" className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+          <b>Touches {p.accounts.length} AWS account{p.accounts.length === 1 ? '' : 's'}:</b>{' '}
+          {p.accounts.map((a) => `${a.name} (${a.id}, ${formatNumber(a.nodes)} nodes)`).join(' · ')}. Sent with each account&apos;s operator role, in your name.
+        </p>
+      )}
       <div data-testid="preview-regions" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
         <span className="font-medium">SendCommand calls:</span>
-        {p.byRegion.map((r) => <span key={r.region}>{r.region}: <b>{formatNumber(r.commands)}</b> command{r.commands === 1 ? '' : 's'} for {formatNumber(r.nodes)} nodes</span>)}
+        {p.byRegion.map((r) => <span key={`${r.account}/${r.region}`}>{r.account ? `${r.accountName} ` : ''}{r.region}: <b>{formatNumber(r.commands)}</b> command{r.commands === 1 ? '' : 's'} for {formatNumber(r.nodes)} nodes</span>)}
       </div>
       {p.warnings.length > 0 && (
         <ul data-testid="run-warnings" className="space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">

@@ -157,6 +157,7 @@ function Confirm(p: {
           className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${verb === 'INSTALL' ? 'bg-red-700 hover:bg-red-800' : 'bg-sky-700 hover:bg-sky-800'}`}
         >
           {p.sending.isPending ? 'Sending…' : `${verb[0]}${verb.slice(1).toLowerCase()} on ${preview.included.toLocaleString('en-US')} node${preview.included === 1 ? '' : 's'}`}
+          {!p.sending.isPending && preview.accounts.length > 1 ? ` in ${preview.accounts.length} accounts` : ''}
         </button>
         <button type="button" onClick={p.onChange} disabled={p.sending.isPending} className="text-sm text-slate-600 hover:underline">Change options</button>
       </div>

@@ -35,6 +35,7 @@ const patchWeight = (r: NodeRow): number | null => {
 export const FIXED_COLUMNS: ColumnDef[] = [
   { id: 'name', label: 'Name', value: (r) => r.name, width: 180 },
   { id: 'id', label: 'Node ID', value: (r) => r.id, width: 175 },
+  { id: 'account', label: 'Account', value: (r) => accountLabel(r), width: 150 },
   { id: 'region', label: 'Region', value: (r) => r.region, width: 115 },
   { id: 'ping', label: 'SSM status', value: (r) => r.ping, width: 130 },
   { id: 'lastPing', label: 'Last ping', value: (r) => r.lastPingAt, width: 95 },
@@ -66,6 +67,11 @@ export const DEFAULT_COLUMNS = [
   'name', 'id', 'region', 'ping', 'lastPing', 'patch', 'ops', 'platform', 'agent', 'tag:Environment', 'tag:Team',
   'ip', 'instanceType', 'az',
 ];
+
+/** An account by its display name (its ID when unnamed); null for the dashboard's own account without an accounts file. */
+export function accountLabel(r: Pick<NodeRow, 'account' | 'accountName'>): string | null {
+  return r.accountName || r.account || null;
+}
 
 export function platformLabel(r: NodeRow): string | null {
   if (!r.platformName) return null;

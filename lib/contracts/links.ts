@@ -19,22 +19,25 @@ export function ec2InstanceUrl(region: string, instanceId: string): string {
   return `https://${region}.console.aws.amazon.com/ec2/home?region=${encodeURIComponent(region)}#InstanceDetails:instanceId=${encodeURIComponent(instanceId)}`;
 }
 
-export function startSessionCommand(region: string, nodeId: string): string {
-  return `aws ssm start-session --target ${nodeId} --region ${region}`;
+/** ` --profile <name>` for a node in an account of the accounts file: the CLI profile named after the account. */
+const profileFlag = (profile?: string) => (profile ? ` --profile ${/^[\w.@+=-]+$/.test(profile) ? profile : `'${profile.replace(/'/g, '')}'`}` : '');
+
+export function startSessionCommand(region: string, nodeId: string, profile?: string): string {
+  return `aws ssm start-session --target ${nodeId} --region ${region}${profileFlag(profile)}`;
 }
 
 /** Port forwarding through the node to a host it can reach (defaults: the node itself, HTTPS). */
 export function portForwardCommand(
   region: string,
   nodeId: string,
-  opts: { host?: string; remotePort?: number; localPort?: number } = {},
+  opts: { host?: string; remotePort?: number; localPort?: number; profile?: string } = {},
 ): string {
   const params = JSON.stringify({
     host: [opts.host ?? 'localhost'],
     portNumber: [String(opts.remotePort ?? 443)],
     localPortNumber: [String(opts.localPort ?? 8443)],
   });
-  return `aws ssm start-session --target ${nodeId} --region ${region} --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${params}'`;
+  return `aws ssm start-session --target ${nodeId} --region ${region} --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters '${params}'${profileFlag(opts.profile)}`;
 }
 
 /** CloudWatch Logs console link to one log stream (the console double-encodes and writes % as $). */

@@ -16,7 +16,7 @@ export const STALE_SCAN_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export const GROUPABLE = [
-  'region', 'ping', 'platform', 'agent', 'instanceType', 'az', 'patch', 'patchGroup', 'ec2State', 'asg', 'imageId',
+  'account', 'region', 'ping', 'platform', 'agent', 'instanceType', 'az', 'patch', 'patchGroup', 'ec2State', 'asg', 'imageId',
 ] as const;
 
 /** `Key=Value`, `Key=*` (has the tag) or `!Key` (lacks it). */
@@ -49,6 +49,8 @@ export const NodeViewSchema = z.object({
   q: z.string().max(200).default(''),
   ping: many(PingStatusSchema),
   platform: many(z.string().min(1).max(100)),
+  /** AWS account IDs (12 digits). */
+  acct: many(z.string().regex(/^\d{12}$/, 'an account ID is 12 digits')),
   region: many(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'not an AWS region name')),
   tag: many(TagFilterSchema),
   patch: many(z.enum(PATCH_FILTERS)),
@@ -72,7 +74,7 @@ export const NodeViewSchema = z.object({
 export type NodeView = z.infer<typeof NodeViewSchema>;
 
 const SCALARS = new Set(['q', 'sort', 'dir', 'group', 'sw']);
-const LIST_KEYS = new Set(['ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami']);
+const LIST_KEYS = new Set(['ping', 'platform', 'acct', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami']);
 
 /** Turn URL search params (server page record or URLSearchParams) into schema input. Unknown keys are ignored. */
 export function searchParamsToInput(params: SearchParamsLike) {
@@ -97,7 +99,7 @@ export function viewToSearchParams(view: Partial<NodeView>): URLSearchParams {
   const p = new URLSearchParams();
   if (view.q) p.set('q', view.q);
   if (view.sw) p.set('sw', view.sw);
-  for (const k of ['ping', 'platform', 'region', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami'] as const) for (const v of view[k] ?? []) p.append(k, v);
+  for (const k of ['ping', 'platform', 'acct', 'region', 'patch', 'agent', 'ops', 'pgroup', 'os', 'agentv', 'ami'] as const) for (const v of view[k] ?? []) p.append(k, v);
   for (const t of view.tag ?? []) p.append('tag', tagFilterToString(t));
   if (view.sort && view.sort !== DEFAULT_VIEW.sort) p.set('sort', view.sort);
   if (view.dir && view.dir !== DEFAULT_VIEW.dir) p.set('dir', view.dir);
@@ -137,7 +139,7 @@ const haystacks = new WeakMap<NodeRow, string>();
 function haystack(r: NodeRow): string {
   let h = haystacks.get(r);
   if (h === undefined) {
-    h = [r.name, r.id, r.ip, r.publicIp, r.computerName, r.platformName, r.instanceType, r.az, r.region, r.agentVersion, r.imageId, ...Object.values(r.tags)]
+    h = [r.name, r.id, r.ip, r.publicIp, r.computerName, r.platformName, r.instanceType, r.az, r.accountName, r.account, r.region, r.agentVersion, r.imageId, ...Object.values(r.tags)]
       .filter(Boolean)
       .join('\u0000')
       .toLowerCase();
@@ -188,6 +190,7 @@ export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now(), c
   const ping = new Set(view.ping);
   const platform = new Set(view.platform);
   const region = new Set(view.region);
+  const acct = new Set(view.acct);
   const pgroup = new Set(view.pgroup);
   const os = new Set(view.os);
   const agentv = new Set(view.agentv);
@@ -200,6 +203,7 @@ export function filterNodes(rows: NodeRow[], view: NodeView, now = Date.now(), c
     if (ping.size && !ping.has(r.ping)) return false;
     if (platform.size && !platform.has(r.platformName ?? '')) return false;
     if (region.size && !region.has(r.region)) return false;
+    if (acct.size && !acct.has(r.account)) return false;
     if (view.patch.length && !view.patch.some((f) => matchesPatch(r, f, now))) return false;
     if (view.agent.length && !view.agent.some((a) => (a === 'latest' ? r.agentLatest === true : r.agentLatest === false))) return false;
     if (view.ops.length && !view.ops.some((o) => (o === 'open' ? (r.openOpsItems ?? 0) > 0 : r.openOpsItems === 0))) return false;

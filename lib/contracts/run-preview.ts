@@ -30,6 +30,9 @@ export interface FailedRegion {
 export interface PreviewNode {
   id: string;
   name: string | null;
+  /** '' for the dashboard's own account (no accounts file). */
+  account: string;
+  accountName: string;
   region: string;
   ping: string;
   ec2State: string | null;
@@ -57,6 +60,7 @@ export interface GroupExposure {
 }
 
 export interface PlannedCommand {
+  account: string;
   region: string;
   /** How many explicit IDs, or the tag conditions AWS resolves at send time. */
   instanceCount: number | null;
@@ -67,7 +71,10 @@ export interface PlannedCommand {
   maxErrors: string;
 }
 
+/** One account and region of the plan: its commands and nodes. */
 export interface RegionPlan {
+  account: string;
+  accountName: string;
   region: string;
   commands: number;
   nodes: number;
@@ -85,6 +92,8 @@ export interface RunPreview {
   missing: string[];
   commands: PlannedCommand[];
   byRegion: RegionPlan[];
+  /** The AWS accounts the run touches (none without an accounts file): the confirmation names them. */
+  accounts: { id: string; name: string; nodes: number }[];
   /** Nodes running the document at the same time across all commands, at most. */
   maxAtOnce: number;
   waves: number;

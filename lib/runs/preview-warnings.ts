@@ -6,6 +6,8 @@ import type { RunRequest } from '@/lib/contracts/run-request';
 import type { RunExtension } from './extension';
 import { errorBudget } from './plan';
 import type { Resolved } from './targets';
+import { scopeKey } from '@/lib/aws/scope';
+import { scopeLabel } from '@/lib/contracts/scope-label';
 
 const DIMENSIONS: { dimension: GroupExposure['dimension']; key: (n: NodeRow) => string | null }[] = [
   { dimension: 'asg', key: (n) => (n.asg ? `${n.region}/${n.asg}` : null) },
@@ -93,7 +95,7 @@ function fateWarnings(w: WarningInput): string[] {
     );
   }
   if (w.docRegions) {
-    const absent = [...new Set(w.judged.filter((j) => j.included && !w.docRegions!.includes(j.n.region)).map((j) => j.n.region))];
+    const absent = [...new Set(w.judged.filter((j) => j.included && !w.docRegions!.includes(scopeKey(j.n))).map((j) => scopeLabel(j.n)))];
     for (const r of absent) {
       const k = w.judged.filter((j) => j.included && j.n.region === r).length;
       out.push(`${w.doc} does not exist in ${r}: ${k === 1 ? 'its node there is' : `its ${n(k, 'node')} there are`} left out.`);

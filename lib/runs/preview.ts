@@ -7,6 +7,7 @@ import type { RunExtension } from './extension';
 import { awsDrafts, effectiveConcurrency, explicitDrafts, withRateControl } from './plan';
 import { fateOf, keptRegions, type Resolved } from './targets';
 import { exposureOf, previewWarnings } from './preview-warnings';
+import { scopeKey } from '@/lib/aws/scope';
 
 const PROD_VALUES = new Set(['prod', 'production', 'prd']);
 const isProd = (n: NodeRow) => PROD_VALUES.has((n.tags.Environment ?? '').toLowerCase());
@@ -32,21 +33,21 @@ const FATES: NodeFate[] = ['send', 'offline', 'unsupported', 'stopped', 'unmanag
 
 function previewNode(n: NodeRow, fate: NodeFate, included: boolean, note: string | null): PreviewNode {
   return {
-    id: n.id, name: n.name, region: n.region, ping: n.ping, ec2State: n.ec2State, platformType: n.platformType, platformName: n.platformName,
+    id: n.id, name: n.name, account: n.account, accountName: n.accountName, region: n.region, ping: n.ping, ec2State: n.ec2State, platformType: n.platformType, platformName: n.platformName,
     environment: n.tags.Environment ?? null, az: n.az, included, fate, note,
   };
 }
 
 function plannedView(c: SentCommand): PlannedCommand {
   return {
-    region: c.region, instanceCount: c.instanceIds?.length ?? null, targets: c.targets ?? null, byTargets: !!c.byTargets,
+    account: c.account, region: c.region, instanceCount: c.instanceIds?.length ?? null, targets: c.targets ?? null, byTargets: !!c.byTargets,
     expectedNodes: c.expectedNodes, maxConcurrency: c.maxConcurrency, maxErrors: c.maxErrors,
   };
 }
 
 export function buildPreview(i: PreviewInput): BuiltPreview {
   const { req, resolved } = i;
-  const inDocRegion = (n: NodeRow) => !i.docRegions || i.docRegions.includes(n.region);
+  const inDocRegion = (n: NodeRow) => !i.docRegions || i.docRegions.includes(scopeKey(n));
   // A region that could not be read is left out (its nodes' state is old; AWS there likely fails too) unless kept.
   const kept = new Set(keptRegions(req));
   const leftOut = new Set((i.down ?? []).map((d) => d.region).filter((r) => !kept.has(r)));
@@ -76,13 +77,20 @@ export function buildPreview(i: PreviewInput): BuiltPreview {
   const counts = Object.fromEntries(FATES.map((f) => [f, 0])) as Record<NodeFate, number>;
   for (const j of judged) counts[j.fate]++;
   const production = included.filter((j) => isProd(j.n)).length;
-  const byRegion = [...new Set(planned.map((c) => c.region))].map((region) => ({
-    region, commands: planned.filter((c) => c.region === region).length, nodes: planned.filter((c) => c.region === region).reduce((a, c) => a + c.expectedNodes, 0),
+  // Commands grouped by account and region (the unit SendCommand works in); accounts named for the confirmation.
+  const names = new Map(included.map((j) => [j.n.account, j.n.accountName || j.n.account]));
+  const byRegion = [...new Set(planned.map(scopeKey))].map((key) => {
+    const here = planned.filter((c) => scopeKey(c) === key);
+    const { account, region } = here[0];
+    return { account, accountName: names.get(account) ?? account, region, commands: here.length, nodes: here.reduce((a, c) => a + c.expectedNodes, 0) };
+  });
+  const accounts = [...new Set(planned.map((c) => c.account).filter(Boolean))].map((id) => ({
+    id, name: names.get(id) ?? id, nodes: planned.filter((c) => c.account === id).reduce((a, c) => a + c.expectedNodes, 0),
   }));
   const warnings = previewWarnings({ req, resolved, judged, planned, exposure, docRegions: i.docRegions, doc: i.doc.name, ext: i.ext, running, failedRegions });
   return {
     request: req, document: i.doc, targetSummary: describeTargets(req.targets), nodes, counts, included: included.length, missing: resolved.missing,
-    commands: planned.map(plannedView), byRegion, maxAtOnce, waves, exposure, warnings, production,
+    commands: planned.map(plannedView), byRegion, accounts, maxAtOnce, waves, exposure, warnings, production,
     confirmationPhrase: production ? `${i.ext?.verb?.(req) ?? 'RUN'} ${included.length}` : null,
     retry: i.retry, fleetAsOf: i.fleetAsOf, incomplete: i.incomplete, failedRegions, planned,
   };

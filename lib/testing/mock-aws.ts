@@ -14,6 +14,7 @@ import { resetRecentOpsItems } from '@/lib/fleet/recent-ops-items';
 import { useTempDataDir } from './actions';
 import { resetCallerBudgets } from '@/lib/api/caller-budget';
 import { resetDiagnosisCaches } from '@/lib/diagnosis/reset';
+import { resetOrganizationAccounts } from '@/lib/accounts/accounts';
 
 export const TEST_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
@@ -50,6 +51,7 @@ export function installMockAws(opts: MockAwsOptions = {}) {
     resetAmiFacts();
     resetRecentOpsItems();
     resetDiagnosisCaches();
+    resetOrganizationAccounts();
     // Each test is its own caller with a fresh budget; forced refreshes are not spaced (tests of that set their own).
     resetCallerBudgets();
     process.env.FORCED_REFRESH_MIN_SECONDS = '0';

@@ -40,8 +40,13 @@ export function NodeDetailView({ id }: { id: string }) {
             {n.name ?? <span className="italic text-slate-500">(no name)</span>} <PingBadge ping={n.ping} />
           </h1>
           <p className="mt-0.5 font-mono text-sm text-slate-600">
-            {n.id} · {n.region} {n.az && `· ${n.az}`}
+            {n.id} · {n.account && <span data-testid="node-account">{n.accountName || n.account} ({n.account}) · </span>}{n.region} {n.az && `· ${n.az}`}
           </p>
+          {n.account && (
+            <p className="text-xs text-slate-600" data-testid="node-account-signin">
+              Console links open in the account you are signed in to: sign in to account <span className="font-mono">{n.account}</span> ({n.accountName || n.account}) first.
+            </p>
+          )}
           <p className="text-xs text-slate-500">Data from {formatAge(d.fetchedAt, now)}</p>
         </div>
         <div className="flex flex-wrap gap-2 text-sm">
@@ -198,9 +203,10 @@ function SessionCard({ node }: { node: NodeRow }) {
           </a>
           ):
         </p>
-        <CommandLine label="start-session" command={startSessionCommand(node.region, node.id)} />
+        {node.account && <p className="text-slate-600">With the AWS CLI profile for account {node.account} ({node.accountName || node.account}):</p>}
+        <CommandLine label="start-session" command={startSessionCommand(node.region, node.id, node.account ? node.accountName || node.account : undefined)} />
         <p className="text-slate-600">Forward local port 8443 to port 443 on the node:</p>
-        <CommandLine label="port-forward" command={portForwardCommand(node.region, node.id)} />
+        <CommandLine label="port-forward" command={portForwardCommand(node.region, node.id, { profile: node.account ? node.accountName || node.account : undefined })} />
       </div>
     </Card>
   );

@@ -2,7 +2,7 @@ import type { NodeRow } from '@/lib/contracts/node';
 import { filterNodes, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
 import type { FacetOption } from '@/components/data-table/faceted-filter';
 
-type FacetKey = 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops';
+type FacetKey = 'ping' | 'platform' | 'acct' | 'region' | 'patch' | 'agent' | 'ops';
 
 /** Counts for one facet, over the rows that match every other filter (so counts say what a click will show). */
 export function facetCounts(rows: NodeRow[], view: NodeView, facet: FacetKey, values: (r: NodeRow) => string[], now: number, ctx: ViewContext = {}): Map<string, number> {

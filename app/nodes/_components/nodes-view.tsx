@@ -71,7 +71,9 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const rows = useMemo(() => applyView(all, deferredView, now, ctx), [all, deferredView, now, ctx]);
   const tags = useMemo(() => tagIndex(all), [all]);
   const facets = useFacets(all, deferredView, now, ctx);
-  const columns = view.cols ?? DEFAULT_COLUMNS;
+  // Many accounts: the account column comes with the default columns, before the region.
+  const multiAccount = useMemo(() => all.some((r) => r.account), [all]);
+  const columns = view.cols ?? (multiAccount ? DEFAULT_COLUMNS.flatMap((c) => (c === 'region' ? ['account', c] : [c])) : DEFAULT_COLUMNS);
   const { selected, setSelected, select } = useSelection();
 
   if (fleet.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
@@ -106,6 +108,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         />
         <FacetedFilter testId="filter-ping" title="SSM status" options={options(facets.ping, PING_STATUSES, PING_LABEL)} selected={view.ping} onChange={(v) => setView({ ping: v as NodeView['ping'] })} />
         <FacetedFilter testId="filter-platform" title="Platform" options={options(facets.platform)} selected={view.platform} onChange={(v) => setView({ platform: v })} />
+        {facets.acct.size > 0 && <FacetedFilter testId="filter-account" title="Account" options={options(facets.acct, undefined, facets.accountNames)} selected={view.acct} onChange={(v) => setView({ acct: v })} />}
         <FacetedFilter testId="filter-region" title="Region" options={options(facets.region)} selected={view.region} onChange={(v) => setView({ region: v })} />
         <FacetedFilter testId="filter-patch" title="Patches" options={options(facets.patch, PATCH_FILTERS, PATCH_LABELS)} selected={view.patch} onChange={(v) => setView({ patch: v as NodeView['patch'] })} />
         <FacetedFilter testId="filter-agent" title="Agent" options={options(facets.agent, ['latest', 'outdated'], { latest: 'Latest', outdated: 'Outdated' })} selected={view.agent} onChange={(v) => setView({ agent: v as NodeView['agent'] })} />
@@ -226,6 +229,9 @@ function useFacets(all: NodeRow[], view: NodeView, now: number, ctx: ViewContext
       ping: facetCounts(all, view, 'ping', (r) => [r.ping], now, ctx),
       platform: facetCounts(all, view, 'platform', (r) => (r.platformName ? [r.platformName] : []), now, ctx),
       region: facetCounts(all, view, 'region', (r) => [r.region], now, ctx),
+      // Accounts of the accounts file ('' is the dashboard's own account: no facet for it).
+      acct: facetCounts(all, view, 'acct', (r) => (r.account ? [r.account] : []), now, ctx),
+      accountNames: Object.fromEntries(all.filter((r) => r.account).map((r) => [r.account, r.accountName || r.account])),
       patch: facetCounts(all, view, 'patch', patchOf, now, ctx),
       agent: facetCounts(all, view, 'agent', (r) => (r.agentLatest === null ? [] : [r.agentLatest ? 'latest' : 'outdated']), now, ctx),
       ops: facetCounts(all, view, 'ops', (r) => (r.openOpsItems === null ? [] : [r.openOpsItems > 0 ? 'open' : 'none']), now, ctx),
@@ -237,11 +243,12 @@ function activeChips(view: NodeView, softwareLabel?: string): { key: string; lab
   const chips: { key: string; label: string; remove: Partial<NodeView> }[] = [];
   if (view.sw) chips.push({ key: 'sw', label: `Software: ${softwareLabel ?? view.sw}`, remove: { sw: undefined } });
   if (view.q) chips.push({ key: 'q', label: `“${view.q}”`, remove: { q: '' } });
-  const multi = (k: 'ping' | 'platform' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup' | 'os' | 'agentv' | 'ami', name: string, label = (v: string) => v) => {
+  const multi = (k: 'ping' | 'platform' | 'acct' | 'region' | 'patch' | 'agent' | 'ops' | 'pgroup' | 'os' | 'agentv' | 'ami', name: string, label = (v: string) => v) => {
     for (const v of view[k] as string[]) chips.push({ key: `${k}:${v}`, label: `${name}: ${label(v)}`, remove: { [k]: (view[k] as string[]).filter((x) => x !== v) } });
   };
   multi('ping', 'Status', (v) => PING_LABEL[v as keyof typeof PING_LABEL] ?? v);
   multi('platform', 'Platform');
+  multi('acct', 'Account');
   multi('region', 'Region');
   multi('patch', 'Patches', (v) => PATCH_LABELS[v] ?? v);
   multi('agent', 'Agent');
