@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { rmSync } from 'node:fs';
 
-// Every end-to-end run starts with empty run history and audit logs.
-rmSync('.e2e-data', { recursive: true, force: true });
+// Every end-to-end run starts with empty run history and audit logs. Only in the runner: each worker loads this file
+// too, and must not delete what the running servers wrote (their databases, the accounts file).
+if (!process.env.TEST_WORKER_INDEX) rmSync('.e2e-data', { recursive: true, force: true });
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 4610);

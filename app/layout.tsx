@@ -46,7 +46,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     Demo · simulated AWS
                   </span>
                 )}
-                <span className="hidden text-slate-400 lg:inline">{info.regions.join(' · ')}</span>
+                <span className="hidden text-slate-400 lg:inline">
+                  {info.accounts !== 0 && `${info.accounts === null ? 'Organization' : `${info.accounts} accounts`} · `}
+                  {info.regions.join(' · ')}
+                </span>
                 <span
                   data-testid="mode-badge"
                   title={refusal?.message ?? `Signed in as ${actor.id}: actions are enabled`}

@@ -54,7 +54,7 @@ export function OverviewView() {
         <div>
           <h1 className="text-lg font-semibold">Fleet overview</h1>
           <p className="text-sm text-slate-600">
-            {formatNumber(s.managed)} managed nodes in {s.regions.length} region{s.regions.length === 1 ? '' : 's'}
+            {formatNumber(s.managed)} managed nodes in {placesOf(s.regions)}
           </p>
         </div>
         <AgeIsland>
@@ -65,6 +65,8 @@ export function OverviewView() {
       <AgeIsland>
         <RegionAlerts regions={s.regions} />
       </AgeIsland>
+      {/* Many accounts: where each account and region stands comes first. */}
+      {s.regions.some((r) => r.account) && <Regions s={s} />}
       <Connectivity s={s} caveats={cav('ping')} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         <PingChart s={s} caveats={cav('ping')} />
@@ -89,7 +91,7 @@ export function OverviewView() {
         </div>
       </Section>
       <HistoryTrends />
-      <Regions s={s} />
+      {!s.regions.some((r) => r.account) && <Regions s={s} />}
     </div>
   );
 }
@@ -219,4 +221,12 @@ function Regions({ s }: { s: OverviewSummary }) {
       </div>
     </Section>
   );
+}
+
+/** "3 regions", or with many accounts "4 accounts and 5 regions". */
+function placesOf(statuses: OverviewSummary['regions']): string {
+  const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const regions = new Set(statuses.map((r) => r.region)).size;
+  const accounts = new Set(statuses.filter((r) => r.account).map((r) => r.account)).size;
+  return accounts ? `${n(accounts, 'account')} and ${n(regions, 'region')}` : n(regions, 'region');
 }

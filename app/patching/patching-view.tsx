@@ -27,6 +27,7 @@ export function PatchingView() {
   if (q.isError) return <Banner kind="error" title="Could not load compliance">{q.error.message}</Banner>;
   const s = q.data;
   const patchGroup = (g: string) => setDialog({ targets: { mode: 'patchGroup', patchGroup: g }, title: `Patch group ${g}` });
+  const account = (id: string) => setDialog({ targets: { mode: 'view', query: `acct=${id}` }, title: `account ${s.byAccount.find((a) => a.key === id)?.label ?? id}` });
   const env = (e: string) => setDialog({ targets: { mode: 'tags', tags: [{ key: 'Environment', values: [e] }] }, title: `Environment=${e}` });
   return (
     <div className="mx-auto max-w-7xl space-y-5">
@@ -36,6 +37,9 @@ export function PatchingView() {
       </div>
       <IncompleteBanner regions={s.regions} sources={PATCH_SOURCES} what="Patch figures" />
       <Summary s={s} />
+      {s.byAccount.length > 0 && (
+        <GroupTable title="By account" rows={s.byAccount} label={(k) => s.byAccount.find((a) => a.key === k)?.label ?? k} link={(k) => nodesHref({ acct: [k] })} onPatch={account} />
+      )}
       <div className="grid gap-5 xl:grid-cols-[3fr_2fr]">
         <GroupTable title="By patch group" rows={s.byPatchGroup} link={(k) => nodesHref({ pgroup: [k] })} onPatch={patchGroup} baselineName={baselineName} />
         <GroupTable title="By environment" rows={s.byEnvironment} link={(k) => nodesHref({ tag: [{ key: 'Environment', value: k, negate: false }] })} onPatch={env} />
@@ -70,7 +74,7 @@ function Summary({ s }: { s: ComplianceSummary }) {
   );
 }
 
-function GroupTable({ title, rows, link, onPatch, baselineName }: { title: string; rows: GroupCompliance[]; link: (k: string) => string; onPatch: (k: string) => void; baselineName?: (id: string | null | undefined) => string }) {
+function GroupTable({ title, rows, link, onPatch, baselineName, label = (k) => k }: { title: string; rows: GroupCompliance[]; link: (k: string) => string; onPatch: (k: string) => void; baselineName?: (id: string | null | undefined) => string; label?: (k: string) => string }) {
   const showBaseline = !!baselineName;
   return (
     <section>
@@ -84,7 +88,7 @@ function GroupTable({ title, rows, link, onPatch, baselineName }: { title: strin
             const scanned = g.compliant + g.noncompliant;
             return (
               <tr key={g.key} className="border-t border-slate-100">
-                <td className="px-3 py-1.5 whitespace-nowrap"><Link className="text-sky-700 hover:underline" href={link(g.key)}>{g.key}</Link> <span className="text-xs text-slate-500">{g.nodes}</span></td>
+                <td className="px-3 py-1.5 whitespace-nowrap"><Link className="text-sky-700 hover:underline" href={link(g.key)}>{label(g.key)}</Link> <span className="text-xs text-slate-500">{g.nodes}</span></td>
                 <td className="px-3 py-1.5">
                   <div className="flex items-center gap-2">
                     <div className="h-2 w-24 overflow-hidden rounded bg-red-400"><div className="h-2 bg-emerald-500" style={{ width: `${scanned ? (g.compliant / scanned) * 100 : 0}%` }} /></div>

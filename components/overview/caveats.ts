@@ -1,5 +1,6 @@
 import type { OverviewSummary } from '@/lib/contracts/summary';
 import { formatAge, formatNumber } from '@/lib/format';
+import { scopeLabel } from '@/lib/contracts/scope-label';
 
 /** The charts, and the sources each one's figures come from. */
 export type ChartId = 'nodes' | 'ping' | 'patch' | 'opsOpen' | 'opsHistory' | 'ami';
@@ -35,15 +36,15 @@ export function caveatsFor(s: OverviewSummary, chart: ChartId, now: number): Cav
       const e = r.errors.find((x) => x.source === LIST);
       out.push({
         text: r.nodes > 0
-          ? `${r.region}: could not refresh (${e?.code ?? 'error'}); its ${formatNumber(r.nodes)} nodes are from ${formatAge(r.fetchedAt, now)}`
-          : `${r.region}: could not list nodes (${e?.code ?? 'error'}); its nodes are missing`,
+          ? `${scopeLabel(r)}: could not refresh (${e?.code ?? 'error'}); its ${formatNumber(r.nodes)} nodes are from ${formatAge(r.fetchedAt, now)}`
+          : `${scopeLabel(r)}: could not list nodes (${e?.code ?? 'error'}); its nodes are missing`,
         detail: e?.message ?? '',
       });
     }
     // A region that could not refresh shows its earlier nodes whole: the line above says so; its other failures add nothing.
     for (const e of r.ok ? r.errors : []) {
       if (e.source === LIST || !sources.includes(e.source)) continue;
-      out.push({ text: `${r.region}: ${e.source} failed (${e.code})`, detail: e.message });
+      out.push({ text: `${scopeLabel(r)}: ${e.source} failed (${e.code})`, detail: e.message });
     }
   }
   for (const g of s.gaps) {

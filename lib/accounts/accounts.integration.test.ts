@@ -19,7 +19,7 @@ const A = { id: '111111111111', name: 'platform-prod', regions: ['us-east-1', 'e
 const B = { id: '222222222222', name: 'payments-prod', regions: ['us-east-1', 'us-west-2'], nodes: 40 };
 const C = { id: '333333333333', name: 'data-staging', regions: ['eu-west-1'], nodes: 30 };
 
-const mock = installMockAws({ accounts: [{ ...A, management: true }, B, C], timeSpeed: 0 });
+const mock = installMockAws({ accounts: [{ ...A, management: true }, B, C, { id: '888888888888', name: 'closed-project', regions: ['us-east-1'], nodes: 0, status: 'SUSPENDED' }], timeSpeed: 0 });
 
 const role = (id: string, name: string) => `arn:aws:iam::${id}:role/${name}`;
 function writeAccounts(accounts = [A, B, C]): string {
@@ -120,6 +120,20 @@ describe('one fleet over many accounts', () => {
   });
 });
 
+describe('Organizations mode', () => {
+  it("reads the organization's active accounts with the named role, minus the excluded ones", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'org-')), 'accounts.json');
+    writeFileSync(file, JSON.stringify({ organization: { roleName: 'SsmFleetDashboardReadOnly', regions: ['us-east-1'], exclude: [C.id] } }));
+    process.env.ACCOUNTS_FILE = file;
+    const snap = await getFleetSnapshot();
+    // Sorted by name; the suspended account and the excluded one are not read.
+    expect(snap.accounts.map((a) => `${a.id} ${a.name} ${a.regions.join(',')}`)).toEqual([`${B.id} ${B.name} us-east-1`, `${A.id} ${A.name} us-east-1`]);
+    expect(snap.regions.every((r) => r.ok)).toBe(true);
+    expect(mock.stats.calls.filter((c) => c.op === 'organizations:ListAccounts').length).toBeGreaterThan(0);
+    expect(new Set(snap.nodes.map((n) => n.account))).toEqual(new Set([A.id, B.id]));
+  });
+});
+
 describe('actions across accounts', () => {
   beforeEach(() => {
     process.env.DEMO_MODE = '1';
@@ -157,5 +171,28 @@ describe('actions across accounts', () => {
     const record = queryAudit(AuditQuerySchema.parse({})).records.find((r) => r.runId === run.runId)!;
     expect(record.accounts.sort()).toEqual([A.id, B.id]);
     expect(record.regions.sort()).toEqual(['us-east-1', 'us-west-2']);
+  });
+});
+
+describe('the share of each account rate', () => {
+  afterEach(() => {
+    process.env.SSM_ACCOUNT_REQUESTS_PER_SECOND = '100000';
+    delete process.env.SSM_REQUEST_SHARE;
+  });
+
+  it('paces SSM calls per account and region to the configured share, each scope on its own', async () => {
+    process.env.SSM_ACCOUNT_REQUESTS_PER_SECOND = '20';
+    process.env.SSM_REQUEST_SHARE = '0.5'; // 10 a second, a second's worth at once
+    resetClients();
+    const { describeInstanceInformationByIds } = await import('@/lib/aws/ssm/describe-instance-information');
+    const scopes = [{ account: A.id, region: 'us-east-1' }, { account: B.id, region: 'us-east-1' }];
+    await Promise.all(scopes.flatMap((s) => Array.from({ length: 20 }, () => describeInstanceInformationByIds(s, ['i-0123456789abcdef0']))));
+    for (const s of scopes) {
+      const starts = mock.stats.calls.filter((c) => c.op === 'ssm:DescribeInstanceInformation' && c.account === s.account).map((c) => c.start).sort((a, b) => a - b);
+      expect(starts).toHaveLength(20);
+      // The first 10 at once, the next 10 paced over about a second: never more than 10 + 10/s.
+      expect(starts[19] - starts[0]).toBeGreaterThanOrEqual(900);
+      expect(starts[9] - starts[0]).toBeLessThan(400);
+    }
   });
 });

@@ -65,6 +65,8 @@ export function accountsConfig(env: NodeJS.ProcessEnv = process.env): AccountsCo
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
+    // Gone after it was read (moved, a volume unmounted): keep the accounts read at start rather than lose the fleet.
+    if (loaded?.file === file) return loaded.config;
     throw new AccountsFileError(file, ['the file named by ACCOUNTS_FILE does not exist or cannot be read']);
   }
   if (loaded?.file === file && loaded.mtimeMs === mtimeMs) return loaded.config;

@@ -14,7 +14,7 @@ export interface RateShare {
   share: number;
 }
 
-export function rateShareSettings(env: NodeJS.ProcessEnv = process.env): RateShare {
+export function rateShareSettings(env: Record<string, string | undefined> = process.env): RateShare {
   const rate = Number(env.SSM_ACCOUNT_REQUESTS_PER_SECOND || 40);
   const share = Number(env.SSM_REQUEST_SHARE || 0.5);
   return {

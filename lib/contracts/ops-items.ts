@@ -76,7 +76,8 @@ export const RESERVED_SOURCE_WORDS = ['aws', 'amazon', 'amzn'] as const;
 export const DASHBOARD_SOURCE = 'ssm-fleet-dashboard';
 
 const NODE_ID = /^(i-[0-9a-f]{8}([0-9a-f]{9})?|mi-[0-9a-f]{17})$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+// A region, or with many accounts a scope key `account/region` (OpsItems are per account and region).
+const REGION = /^(\d{12}\/)?[a-z]{2}(-[a-z]+)+-\d+$/;
 const NodeIdSchema = z.string().regex(NODE_ID, 'a node ID looks like i-0123456789abcdef0 or mi-0123456789abcdef0');
 const RegionSchema = z.string().regex(REGION, 'not an AWS region name');
 

@@ -24,6 +24,8 @@ export interface ComplianceSummary {
   severity: Record<'critical' | 'security' | 'other', { nodes: number; patches: number }>;
   byPatchGroup: GroupCompliance[];
   byEnvironment: GroupCompliance[];
+  /** By AWS account (key: the account ID, label: its name); empty without an accounts file. */
+  byAccount: (GroupCompliance & { label: string })[];
   scanAge: { lastDay: number; lastWeek: number; older: number; never: number };
   /**
    * How each region's part of the figures was read (as the overview has it): a region whose node list failed counts

@@ -64,6 +64,8 @@ export type RunTargets = z.infer<typeof RunTargetsSchema>;
 const S3_BUCKET = /^(?!\d+\.\d+\.\d+\.\d+$)(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const LOG_GROUP = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** A region, or with many accounts `account/region` (see scopeKey). */
+const SCOPE_KEY = /^(\d{12}\/)?[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export const OutputOptionsSchema = z.object({
   s3: z
@@ -103,7 +105,7 @@ export const RunRequestSchema = z.object({
   /** Send to nodes whose platform the document does not support (they end Invalid Platform) instead of leaving them out. */
   keepUnsupported: z.boolean().default(false),
   /** Regions whose last read failed, whose nodes the user keeps anyway (planned from that read). */
-  keepFailedRegions: z.array(z.string().regex(REGION, 'not an AWS region name')).max(50).default([]),
+  keepFailedRegions: z.array(z.string().regex(SCOPE_KEY, 'not an AWS region name (or account/region)')).max(50).default([]),
   /** This run retries (some of) the failed nodes of another run. */
   retryOf: RunIdSchema.optional(),
   /** This run repeats another run's document and parameters on other targets. */

@@ -100,7 +100,7 @@ function assemble(i: NodeInput, s: Shared, opts: CollectOptions): NodeFacts {
     vpc,
     activation,
     amiName: (imageId && s.amis.get(imageId)?.name) || null,
-    suggestedProfile: opts.suggestedProfiles?.get(i.row.region) ?? null,
+    suggestedProfile: opts.suggestedProfiles?.get(scopeKey(i.row)) ?? null,
     fetchedAt: Math.min(b?.fetchedAt ?? Date.now(), vpc?.fetchedAt ?? Date.now()),
   };
 }
@@ -119,14 +119,14 @@ async function collectDhmcWithRole(scope: AwsScope, opts: CollectOptions) {
   return { setting, role: name ? ((await collectRoles(scope, [name], opts)).get(name) ?? null) : null };
 }
 
-/** Per region, the instance profile most Online EC2 instances use: it demonstrably works there. */
+/** Per scope (account and region), the instance profile most Online EC2 instances use: it demonstrably works there. */
 export function suggestedProfiles(rows: NodeRow[]): Map<string, string | null> {
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (r.ping !== 'Online' || !r.id.startsWith('i-') || !r.instanceProfile) continue;
-    const m = counts.get(r.region) ?? new Map<string, number>();
+    const m = counts.get(scopeKey(r)) ?? new Map<string, number>();
     m.set(r.instanceProfile, (m.get(r.instanceProfile) ?? 0) + 1);
-    counts.set(r.region, m);
+    counts.set(scopeKey(r), m);
   }
   return new Map([...counts].map(([region, m]) => [region, [...m].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null]));
 }

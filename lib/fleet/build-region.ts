@@ -59,6 +59,9 @@ export async function buildRegion(scope: AwsScope, accountName = ''): Promise<Re
   if (!ec2Res.ok) errors.push(sourceError('ec2:DescribeInstances', ec2Res.error));
   if (!opsRes.ok) errors.push(sourceError('ssm:DescribeOpsItems', opsRes.error));
 
+  // A role that cannot be assumed fails every read of the account the same way: say it once.
+  if (errors[0]?.code === 'AssumeRoleFailed') errors.splice(1, errors.length, ...errors.slice(1).filter((e) => e.code !== 'AssumeRoleFailed'));
+
   const patchById = new Map<string, InstancePatchState>();
   const patchUnknown = new Set<string>();
   let failedBatches = 0;

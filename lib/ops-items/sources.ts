@@ -6,6 +6,7 @@ import type { FleetSnapshot } from '@/lib/fleet/types';
 import { invalid, notFound } from '@/lib/errors';
 import { getRunDetail, runNodes } from '@/lib/runs/progress';
 import { getRun } from '@/lib/runs/store';
+import { scopeKey } from '@/lib/aws/scope';
 
 /** One OpsItem to create: a region, its nodes, the operational data its source adds, and the dedup seed. */
 export interface CreatePlan {
@@ -26,7 +27,7 @@ export function dedupString(seed: unknown): string {
 function regionOfNode(snap: FleetSnapshot, id: string): string {
   const hit = snap.byId.get(id);
   if (!hit) throw invalid('UnknownNode', `node ${id} is not in the fleet (as last read); refresh the fleet or check the ID`);
-  return hit.region.region;
+  return scopeKey(hit.region);
 }
 
 /** Nodes grouped by region, each group sorted; more than the limit are left out and counted. */
@@ -75,7 +76,7 @@ async function planFromTriage(input: CreateOpsItemInput, runId: string, groupKey
   const group = detail.triage.find((g) => g.key === groupKey);
   if (!group) throw invalid('UnknownTriageGroup', `run ${runId} has no failure group ${groupKey} (its groups: ${detail.triage.map((g) => g.key).join(', ') || 'none'})`);
   const failed = (await runNodes(runId)).filter((n) => n.group === groupKey);
-  const region = new Map(failed.map((n) => [n.nodeId, n.region]));
+  const region = new Map(failed.map((n) => [n.nodeId, scopeKey(n)]));
   const { groups, omitted } = byRegion([...failed.map((n) => n.nodeId), ...input.nodeIds], (id) => region.get(id) ?? 'unknown');
   groups.delete('unknown');
   const plans = [...groups].map(([r, nodeIds]): CreatePlan => {

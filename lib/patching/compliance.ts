@@ -62,6 +62,9 @@ export function complianceSummary(nodes: NodeRow[], generatedAt: string, regions
     },
     byPatchGroup: group(known, (n) => n.patchGroup ?? '(none)', (rs) => mostCommon(rs.map((r) => r.baselineId))),
     byEnvironment: group(known, (n) => n.tags.Environment ?? '(none)'),
+    byAccount: known.some((n) => n.account)
+      ? group(known, (n) => n.account).map((g) => ({ ...g, label: known.find((n) => n.account === g.key)?.accountName || g.key }))
+      : [],
     scanAge: {
       lastDay: count((n) => (age(n) ?? Infinity) <= DAY),
       lastWeek: count((n) => { const a = age(n); return a !== null && a > DAY && a <= STALE_SCAN_DAYS * DAY; }),

@@ -13,6 +13,8 @@ import { resolveTargets } from './targets';
 import { extensionFor } from './extensions';
 import { runNodes } from './progress';
 import { getRun } from './store';
+import { scopeKey } from '@/lib/aws/scope';
+import { scopeLabel } from '@/lib/contracts/scope-label';
 
 /**
  * The node IDs a retry picks from an earlier run: its failed nodes (not those whose platform the document does not
@@ -56,10 +58,11 @@ export async function previewRun(input: RunRequest): Promise<BuiltPreview & { pr
   const built = buildPreview({
     req, doc: { name: doc.name, version: doc.documentVersion ?? req.documentVersion, platformTypes: doc.platformTypes, description: doc.description },
     resolved, fleet, docRegions: regions.length ? regions : null, ext: extensionFor(req.document), fleetAsOf: snap.generatedAt,
-    incomplete: snap.regions.filter((r) => !r.ok || r.errors.length).map((r) => r.region), retry,
+    incomplete: snap.regions.filter((r) => !r.ok || r.errors.length).map(scopeLabel), retry,
     down: snap.regions.filter((r) => !r.ok).map((r) => {
       const e = r.errors.find((x) => x.source === 'ssm:DescribeInstanceInformation') ?? r.errors[0];
-      return { region: r.region, lastReadAt: r.fetchedAt, code: e?.code ?? 'Error', reason: e?.message ?? 'the node list could not be read' };
+      // Keyed by scope: one account's region being down leaves the others' nodes of that region alone.
+      return { region: scopeKey(r), lastReadAt: r.fetchedAt, code: e?.code ?? 'Error', reason: e?.message ?? 'the node list could not be read' };
     }),
   });
   return { ...built, previewToken: previewToken(built) };

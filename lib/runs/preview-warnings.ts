@@ -97,7 +97,7 @@ function fateWarnings(w: WarningInput): string[] {
   if (w.docRegions) {
     const absent = [...new Set(w.judged.filter((j) => j.included && !w.docRegions!.includes(scopeKey(j.n))).map((j) => scopeLabel(j.n)))];
     for (const r of absent) {
-      const k = w.judged.filter((j) => j.included && j.n.region === r).length;
+      const k = w.judged.filter((j) => j.included && scopeLabel(j.n) === r).length;
       out.push(`${w.doc} does not exist in ${r}: ${k === 1 ? 'its node there is' : `its ${n(k, 'node')} there are`} left out.`);
     }
   }

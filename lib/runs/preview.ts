@@ -52,10 +52,10 @@ export function buildPreview(i: PreviewInput): BuiltPreview {
   const kept = new Set(keptRegions(req));
   const leftOut = new Set((i.down ?? []).map((d) => d.region).filter((r) => !kept.has(r)));
   const judged = resolved.rows.map((n) => ({
-    n, ...(leftOut.has(n.region) ? { fate: 'regionDown' as const, included: false } : fateOf(n, resolved.kind, i.doc.platformTypes, req.keepUnsupported)),
+    n, ...(leftOut.has(scopeKey(n)) ? { fate: 'regionDown' as const, included: false } : fateOf(n, resolved.kind, i.doc.platformTypes, req.keepUnsupported)),
   }));
   const failedRegions: FailedRegion[] = (i.down ?? [])
-    .map((d) => ({ ...d, nodes: resolved.rows.filter((n) => n.region === d.region).length, kept: kept.has(d.region) }))
+    .map((d) => ({ ...d, nodes: resolved.rows.filter((n) => scopeKey(n) === d.region).length, kept: kept.has(d.region) }))
     .filter((d) => d.nodes > 0);
   const included = judged.filter((j) => j.included && inDocRegion(j.n));
   const unsupported = new Set(judged.filter((j) => j.fate === 'unsupported').map((j) => j.n.id));
@@ -66,7 +66,7 @@ export function buildPreview(i: PreviewInput): BuiltPreview {
   const running = included.filter((j) => j.fate === 'send').map((j) => j.n);
   const perCommand = planned.map((c) => {
     const ids = c.instanceIds ? new Set(c.instanceIds) : null;
-    const nodes = running.filter((n) => (ids ? ids.has(n.id) : n.region === c.region));
+    const nodes = running.filter((n) => (ids ? ids.has(n.id) : scopeKey(n) === scopeKey(c)));
     return { nodes, at: effectiveConcurrency(c.maxConcurrency, c.expectedNodes) };
   });
   const maxAtOnce = perCommand.reduce((a, p) => a + Math.min(p.at, p.nodes.length), 0);

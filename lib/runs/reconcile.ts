@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseScopeKey } from '@/lib/aws/scope';
+import { parseScopeKey, scopeKey } from '@/lib/aws/scope';
 import { listCommands } from '@/lib/aws/ssm/list-commands';
 import { auditFinished } from '@/lib/actions/audit';
 import { completeKey, orphanedKeys, releaseKey } from '@/lib/actions/idempotency';
@@ -31,8 +31,8 @@ async function findTagged(run: StoredRun): Promise<Map<number, Found>> {
   const found = new Map<number, Found>();
   // From a little before the run was recorded (clocks differ) on: the run's commands cannot be older.
   const after = new Date(Date.parse(run.createdAt) - WINDOW_MS).toISOString();
-  for (const region of new Set(run.commands.map((c) => c.region))) {
-    const { commands } = await listCommands(parseScopeKey(region), [
+  for (const key of new Set(run.commands.map(scopeKey))) {
+    const { commands } = await listCommands(parseScopeKey(key), [
       { key: 'InvokedAfter', value: after },
       { key: 'DocumentName', value: run.document },
     ]);

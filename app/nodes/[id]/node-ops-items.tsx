@@ -5,6 +5,7 @@ import { opsItemHref, opsItemsHref, statusLabel } from '@/lib/contracts/ops-item
 import { formatDateTime } from '@/lib/format';
 import { SeverityBadge } from '@/components/ops-items/badges';
 import { CreateOpsItemButton } from '@/components/ops-items/create-button';
+import { scopeKey } from '@/lib/aws/scope';
 
 /** The node's open OpsItems (each a link to its page), all of its OpsItems, and "Create OpsItem" for this node. */
 export function NodeOpsItems({ detail }: { detail: NodeDetail }) {
@@ -13,8 +14,8 @@ export function NodeOpsItems({ detail }: { detail: NodeDetail }) {
     dialogTitle: `Create OpsItem for ${n.name ?? n.id}`,
     title: `Investigate ${n.name ?? n.id}`,
     description: `Node ${n.id}${n.name ? ` (${n.name})` : ''} in ${n.region}.\n\nWhat is wrong:\n`,
-    regions: [n.region],
-    region: n.region,
+    regions: [scopeKey(n)],
+    region: scopeKey(n),
     regionFixed: true,
     from: { kind: 'node' as const, nodeId: n.id },
     sourceNote: <>Relates this node, <span className="font-mono text-xs">{n.id}</span>, and records its name and platform in the OpsItem.</>,
