@@ -62,7 +62,7 @@ export function AuditView() {
                   <td className="px-3 py-1.5 whitespace-nowrap">{formatDateTime(r.at)}</td>
                   <td className="px-3 py-1.5">{r.actor}<div className="text-xs text-slate-500">{r.actorSource}</div></td>
                   <td className="px-3 py-1.5 font-mono text-xs">{r.action}{r.runId && <div><Link className="text-sky-700 hover:underline" href={`/runs/${r.runId}`}>{r.runId}</Link></div>}</td>
-                  <td className="px-3 py-1.5">{r.targetSummary}{r.targetCount > 0 && <div className="text-xs text-slate-500">{r.targetCount} target{r.targetCount > 1 ? 's' : ''} · {r.regions.join(', ')}</div>}</td>
+                  <td className="px-3 py-1.5">{r.targetSummary}{r.targetCount > 0 && <div className="text-xs text-slate-500">{r.targetCount} target{r.targetCount > 1 ? 's' : ''} · {r.regions.join(', ')}{r.accounts?.length ? ` · account${r.accounts.length > 1 ? 's' : ''} ${r.accounts.join(', ')}` : ''}</div>}</td>
                   <td className="px-3 py-1.5"><Badge tone={TONE[r.status] ?? 'gray'}>{r.status}</Badge></td>
                   <td className="px-3 py-1.5 text-xs" data-testid="audit-outcome">
                     {r.outcome ? <><Badge tone={RUN_TONE[r.outcome] ?? 'gray'}>{r.outcome}</Badge><div className="text-slate-600">{r.outcomeDetail}</div></> : r.runId ? <span className="text-slate-500">not known yet</span> : null}

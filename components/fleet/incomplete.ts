@@ -26,7 +26,7 @@ export function regionCaveats(regions: RegionStatus[], sources: readonly string[
       const e = r.errors.find((x) => x.source === NODE_LIST);
       const code = e?.code ?? 'error';
       out.push({
-        region: r.region,
+        region: scopeLabel(r),
         text: r.ec2Only
           ? `${scopeLabel(r)}: could not list nodes (${code}); its ${formatNumber(r.nodes)} EC2 instances are shown with SSM status unknown`
           : r.nodes > 0
@@ -39,12 +39,12 @@ export function regionCaveats(regions: RegionStatus[], sources: readonly string[
       continue; // its earlier nodes are shown whole: their other failures add nothing
     }
     if (r.restored) {
-      out.push({ region: r.region, text: `${scopeLabel(r)}: ${formatNumber(r.nodes)} nodes as saved before the dashboard restarted, read ${formatAge(r.fetchedAt, now)}; refreshing now`, detail: '' });
+      out.push({ region: scopeLabel(r), text: `${scopeLabel(r)}: ${formatNumber(r.nodes)} nodes as saved before the dashboard restarted, read ${formatAge(r.fetchedAt, now)}; refreshing now`, detail: '' });
       continue;
     }
     for (const e of r.errors) {
       if (!sources.includes(e.source)) continue;
-      out.push({ region: r.region, text: `${scopeLabel(r)}: ${e.source} failed (${e.code})`, detail: e.message });
+      out.push({ region: scopeLabel(r), text: `${scopeLabel(r)}: ${e.source} failed (${e.code})`, detail: e.message });
     }
   }
   return out;

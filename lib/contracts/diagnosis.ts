@@ -137,6 +137,9 @@ export type Symptom = z.infer<typeof SymptomSchema>;
 
 export const NodeDiagnosisSchema = z.object({
   nodeId: z.string(),
+  /** The node's account ('' without an accounts file) and its name. */
+  account: z.string().default(''),
+  accountName: z.string().default(''),
   region: z.string(),
   name: z.string().nullable(),
   vpcId: z.string().nullable(),

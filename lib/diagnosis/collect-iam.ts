@@ -14,7 +14,8 @@ import type { Fact, ProfileFact, RoleFact } from './facts';
  * every region). IAM has no batch read: one GetInstanceProfile per profile, and per role one ListAttachedRolePolicies,
  * one ListRolePolicies and one GetRolePolicy per inline policy, 8 at a time. A fleet has few distinct profiles.
  */
-const IAM_SCOPE = 'iam';
+/** IAM is global per account: one cache scope per account (a role named alike in two accounts is two roles). */
+const iamScope = (scope: AwsScope) => `iam|${scope.account}`;
 const limit = pLimit(8);
 /** Inline policy documents have their own limit: sharing the outer one could wait on itself. */
 const docLimit = pLimit(8);
@@ -57,11 +58,11 @@ const each = <V>(scope: AwsScope, names: string[], fn: (scope: AwsScope, name: s
   Promise.all(names.map(async (n) => [n, await limit(() => fn(scope, n))] as const)).then((xs) => new Map(xs));
 
 export function collectProfiles(scope: AwsScope, names: string[], opts: { refresh?: boolean } = {}): Promise<Map<string, Fact<ProfileFact | null>>> {
-  return getScoped(profiles(), IAM_SCOPE, names, (missing) => each(scope, missing, loadProfile), opts);
+  return getScoped(profiles(), iamScope(scope), names, (missing) => each(scope, missing, loadProfile), opts);
 }
 
 export function collectRoles(scope: AwsScope, names: string[], opts: { refresh?: boolean } = {}): Promise<Map<string, Fact<RoleFact>>> {
-  return getScoped(roles(), IAM_SCOPE, names, (missing) => each(scope, missing, loadRole), opts);
+  return getScoped(roles(), iamScope(scope), names, (missing) => each(scope, missing, loadRole), opts);
 }
 
 export function resetIamCaches(): void {

@@ -71,6 +71,8 @@ export function diagnose(f: NodeFacts, opts: { calls: CallCounts }): Diagnosed {
     findings,
     dto: {
       nodeId: f.row.id,
+      account: f.row.account,
+      accountName: f.row.accountName,
       region: f.row.region,
       name: f.row.name,
       vpcId: inst?.vpcId ?? f.row.vpcId,

@@ -31,7 +31,7 @@ export function incompleteOf(d: Diagnosed): IncompleteNode | null {
 }
 
 export function groupFleet(diagnosed: Diagnosed[], failed: IncompleteNode[] = []): GroupedFleet {
-  const buckets = new Map<string, { code: Finding['code']; region: string; vpcId: string | null; ids: string[]; findings: Finding[] }>();
+  const buckets = new Map<string, { code: Finding['code']; region: string; place: string; vpcId: string | null; ids: string[]; findings: Finding[] }>();
   const noCause: string[] = [];
   for (const d of diagnosed) {
     const top = d.findings[0];
@@ -40,9 +40,11 @@ export function groupFleet(diagnosed: Diagnosed[], failed: IncompleteNode[] = []
       continue;
     }
     const vpcId = CAUSES[top.code].groupBy === 'vpc' ? d.dto.vpcId : null;
-    const key = `${top.code}|${vpcId ?? d.dto.region}`;
+    // By VPC, or by account and region: the same region of two accounts is two places to fix.
+    const place = d.dto.account ? `${d.dto.accountName || d.dto.account} ${d.dto.region}` : d.dto.region;
+    const key = `${top.code}|${vpcId ?? (d.dto.account ? `${d.dto.account}/${d.dto.region}` : d.dto.region)}`;
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { code: top.code, region: d.dto.region, vpcId, ids: [], findings: [] }));
+    if (!b) buckets.set(key, (b = { code: top.code, region: d.dto.region, place, vpcId, ids: [], findings: [] }));
     b.ids.push(d.dto.nodeId);
     b.findings.push(top);
   }
@@ -55,7 +57,7 @@ export function groupFleet(diagnosed: Diagnosed[], failed: IncompleteNode[] = []
     vpcId: b.vpcId,
     count: b.ids.length,
     nodeIds: b.ids,
-    sentence: groupSentence(b.code, b.ids.length, b.vpcId ?? b.region),
+    sentence: groupSentence(b.code, b.ids.length, b.vpcId ?? b.place),
     fix: groupFix(b.findings, b.ids),
   }));
   groups.sort((a, b) => CAUSE_CODES.indexOf(a.code) - CAUSE_CODES.indexOf(b.code) || b.count - a.count || a.key.localeCompare(b.key));

@@ -38,7 +38,11 @@ export function opsColumns(now: number): ColumnDef<OpsItemRow>[] {
     { id: 'priority', header: 'Priority', size: 74, cell: (c) => text(c.row.original.priority) },
     { id: 'category', header: 'Category', size: 100, cell: (c) => text(c.row.original.category) },
     { id: 'source', header: 'Source', size: 118, cell: (c) => <span title={c.row.original.source}>{c.row.original.source}</span> },
-    { id: 'region', header: 'Region', size: 112, cell: (c) => c.row.original.region },
+    // With many accounts an OpsItem's place is account/region: the region, then the account's last digits (all of it on hover).
+    { id: 'region', header: 'Region', size: 112, cell: (c) => {
+      const [account, region] = c.row.original.region.includes('/') ? c.row.original.region.split('/') : ['', c.row.original.region];
+      return account ? <span title={`account ${account}`}>{region} <span className="font-mono text-xs text-slate-500">…{account.slice(-4)}</span></span> : region;
+    } },
     { id: 'nodes', header: () => <span className="normal-case">Related nodes</span>, size: 180, enableSorting: false, cell: (c) => <RelatedNodes ids={c.row.original.nodeIds} /> },
     { id: 'created', header: 'Created', size: 84, cell: (c) => <When at={c.row.original.createdAt} by={null} now={now} /> },
     { id: 'modified', header: 'Modified', size: 96, cell: (c) => <When at={c.row.original.modifiedAt} by={c.row.original.modifiedBy} now={now} /> },

@@ -20,7 +20,8 @@ function note(n: RunNode): React.ReactNode {
 
 const columns: ColumnDef<RunNode>[] = [
   { id: 'node', header: 'Node', size: 300, cell: ({ row: { original: n } }) => <span><Link prefetch={false} className="font-medium text-sky-700 hover:underline" href={`/nodes/${n.nodeId}`}>{n.name ?? n.nodeId}</Link> <span className="font-mono text-xs text-slate-500">{n.nodeId}</span></span> },
-  { id: 'region', header: 'Region', size: 120, cell: ({ row }) => row.original.region },
+  // With many accounts the account comes with the region: the same region of two accounts is two places.
+  { id: 'region', header: 'Region', size: 120, cell: ({ row: { original: n } }) => (n.account ? <span title={`account ${n.account}`}><span className="font-mono text-xs">{n.account}</span> {n.region}</span> : n.region) },
   { id: 'outcome', header: 'Status', size: 170, cell: ({ row }) => <OutcomeBadge outcome={row.original.outcome} /> },
   { id: 'exit', header: 'Exit', size: 56, cell: ({ row: { original: n } }) => <span className="tabular-nums">{n.exitCode ?? (n.outcome === 'success' ? 0 : '')}</span> },
   { id: 'note', header: 'Error / note', size: 520, cell: ({ row }) => note(row.original) },
