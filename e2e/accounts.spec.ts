@@ -41,6 +41,8 @@ test('a node in the second account names the account to sign in to and the CLI p
   expect(node).toBeTruthy();
   await page.goto('/nodes');
   await page.getByPlaceholder(/Search/).fill(node.id);
+  await expect(page).toHaveURL(new RegExp(`q=${node.id}`));
+  await expect(page.getByTestId('node-row')).toHaveCount(1);
   await page.getByTestId('node-row').first().getByRole('link', { name: node.name ?? node.id }).click();
   await expect(page).toHaveURL(new RegExp(`/nodes/${node.id}`));
   await expect(page.getByTestId('node-account')).toContainText('payments-prod (222222222222)');
