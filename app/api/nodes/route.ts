@@ -5,7 +5,7 @@ import { parseOr400, parseRefresh, rejectUnknownParams, route } from '@/lib/api/
 
 export const dynamic = 'force-dynamic';
 
-const PARAMS = ['q', 'ping', 'platform', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'sw', 'sort', 'dir', 'group', 'cols', 'refresh'] as const;
+const PARAMS = ['q', 'ping', 'platform', 'acct', 'region', 'tag', 'patch', 'agent', 'ops', 'pgroup', 'sw', 'sort', 'dir', 'group', 'cols', 'refresh'] as const;
 
 /** GET /api/nodes: the joined fleet, filtered and sorted by the same view parameters as the nodes page. */
 export const GET = route(async (req: Request) => {
