@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { NodeRow } from '@/lib/contracts/node';
 import { columnDef } from '@/lib/contracts/columns';
 import { useNow } from '@/components/use-now';
@@ -8,9 +8,10 @@ import { tableColumns } from './columns';
 
 /**
  * The fleet grid: rows arrive filtered and sorted (by the shared view functions); the table groups them and renders
- * only what is on screen, so 10,000 rows scroll like 100.
+ * only what is on screen, so 100,000 rows scroll like 100. Memoized: with 100,000 rows even a render that changes
+ * nothing costs the table a pass over every row, so it renders only when one of its props changes.
  */
-export function NodesGrid(p: {
+export const NodesGrid = memo(function NodesGrid(p: {
   rows: NodeRow[];
   columns: string[];
   group: string | undefined;
@@ -38,7 +39,7 @@ export function NodesGrid(p: {
       empty="No nodes match this view."
     />
   );
-}
+});
 
 const rowId = (r: NodeRow) => r.id;
 const nodeAttributes = (r: NodeRow) => ({ 'data-node-id': r.id });

@@ -1,11 +1,10 @@
 'use client';
-import { useSelection } from '@/components/data-table/use-selection';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchFleet, fleetQuery } from '@/lib/query/fleet';
+import { compactFleetQuery, fetchCompactFleet } from './fleet-query';
 import { fleetKeys } from '@/lib/query/keys';
 import { PING_STATUSES, type NodeRow } from '@/lib/contracts/node';
-import { applyView, PATCH_FILTERS, tagFilterToString, GROUPABLE, viewToSearchParams, type NodeView, type ViewContext } from '@/lib/contracts/node-view';
+import { orderForGrouping, PATCH_FILTERS, tagFilterToString, GROUPABLE, viewToSearchParams, type NodeView } from '@/lib/contracts/node-view';
 import { describeSoftwareQuery, parseSoftwareFilter } from '@/lib/contracts/inventory';
 import { softwareSearchQuery } from '@/lib/query/inventory';
 import { DEFAULT_COLUMNS, columnDef, TAG_COLUMN_PREFIX } from '@/lib/contracts/columns';
@@ -19,13 +18,17 @@ import { useAutoRefresh, fleetRefetchInterval } from '@/components/fleet/use-aut
 import { useNodeView } from './use-node-view';
 import { NodesGrid } from './nodes-grid';
 import { FacetedFilter } from '@/components/data-table/faceted-filter';
-import { facetCounts, options } from './facets';
+import { options } from './facets';
+import { buildFleetIndex, createBaseFilter, facetRows, patchFacet, prepareSearchText, sortOrder, type FacetKey, type FacetValues } from './fleet-index';
 import { TagFilterPicker, tagIndex } from './tag-filter';
 import { ColumnChooser } from './column-chooser';
 import { nodesCsv, downloadText } from '@/components/ui/export-csv';
 import { SelectionBar } from './selection-bar';
 import { LaunchButton } from '@/components/runs/launch-button';
 import { commandSpec } from '@/components/runs/presets';
+
+/** Everything a view shows, as one string: two views with the same key show the same rows. */
+const viewKey = (view: NodeView) => viewToSearchParams(view).toString();
 
 /** The filters of a view as a query (what the server resolves to nodes); sort, grouping and columns do not matter. */
 const viewQuery = (view: NodeView) => viewToSearchParams({ ...view, sort: undefined, dir: undefined, group: undefined, cols: undefined }).toString();
@@ -40,9 +43,9 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   const qc = useQueryClient();
   const { view, setView } = useNodeView();
   const [auto, setAuto] = useAutoRefresh();
-  const fleet = useQuery({ ...fleetQuery(), refetchInterval: (query) => fleetRefetchInterval(auto, query.state.data?.regions) });
+  const fleet = useQuery({ ...compactFleetQuery(), refetchInterval: (query) => fleetRefetchInterval(auto, query.state.data?.regions) });
   const refresh = useMutation({
-    mutationFn: () => fetchFleet(true),
+    mutationFn: () => fetchCompactFleet(true),
     onSuccess: (data) => {
       qc.setQueryData(fleetKeys.nodes(), data);
       void qc.invalidateQueries({ queryKey: fleetKeys.overview() });
@@ -63,18 +66,51 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
   }, [search, view.q, setView]);
 
   const all = useMemo(() => fleet.data?.nodes ?? [], [fleet.data]);
-  const deferredView = useDeferredValue(view);
+  // The table follows the search box at once, not the URL (which waits for a pause in typing): the view it shows is
+  // the URL's with the box's text, and a new object only when that changes, so the URL catching up recomputes nothing.
+  const [shown, setShown] = useState(view);
+  const live = search === view.q ? view : { ...view, q: search };
+  if (viewKey(live) !== viewKey(shown)) setShown(live);
+  const deferredView = useDeferredValue(shown);
   // Ages ("scan older than 7 days") are judged at the snapshot's time, as the server and the overview do.
   const now = fleet.data ? Date.parse(fleet.data.generatedAt) : 0;
   const software = useSoftwareFilter(view.sw);
   const ctx = useMemo(() => ({ software: software.ids }), [software.ids]);
-  const rows = useMemo(() => applyView(all, deferredView, now, ctx), [all, deferredView, now, ctx]);
+  // applyView and the facet counts, in steps that each keystroke mostly skips (fleet-index.ts): per fleet, each row's
+  // search text and facet values; per sort order, the order; per keystroke, one walk over positions (narrowing the
+  // previous answer while typing on) and one over the matches.
+  const index = useMemo(() => buildFleetIndex(all, facetValues(now)), [all, now]);
+  const order = useMemo(() => sortOrder(index, deferredView.sort, deferredView.dir), [index, deferredView.sort, deferredView.dir]);
+  const [baseFilter] = useState(createBaseFilter);
+  const base = useMemo(() => baseFilter(index, order, deferredView, now, ctx), [baseFilter, index, order, deferredView, now, ctx]);
+  const cut = useMemo(() => facetRows(index, base, deferredView, now, ctx), [index, base, deferredView, now, ctx]);
+  const rows = useMemo(() => orderForGrouping(cut.rows, deferredView.group), [cut, deferredView.group]);
+  const facets = cut.counts;
+  useEffect(() => prepareSearchText(index), [index]);
   const tags = useMemo(() => tagIndex(all), [all]);
-  const facets = useFacets(all, deferredView, now, ctx);
+  const accountNames = useMemo(() => accountNamesOf(all), [all]);
   // Many accounts: the account column comes with the default columns, before the region.
   const multiAccount = useMemo(() => all.some((r) => r.account), [all]);
-  const columns = view.cols ?? (multiAccount ? DEFAULT_COLUMNS.flatMap((c) => (c === 'region' ? ['account', c] : [c])) : DEFAULT_COLUMNS);
-  const { selected, setSelected, select } = useSelection();
+  // Memoized, as are the grid's handlers: the grid (memo) then renders only when its rows or columns change, not for
+  // each keystroke's own render or the URL catching up with the search box.
+  const colsKey = view.cols?.join(',');
+  const columns = useMemo(
+    () => (colsKey ? colsKey.split(',') : multiAccount ? DEFAULT_COLUMNS.flatMap((c) => (c === 'region' ? ['account', c] : [c])) : DEFAULT_COLUMNS),
+    [colsKey, multiAccount],
+  );
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const select = useCallback(
+    (ids: string[], on: boolean) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        for (const id of ids) if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [setSelected],
+  );
+  const { sort, dir } = view;
+  const onSort = useCallback((id: string) => setView({ sort: id, dir: sort === id && dir === 'asc' ? 'desc' : 'asc' }), [setView, sort, dir]);
 
   if (fleet.isPending) return <p className="text-sm text-slate-500">Loading the fleet…</p>;
   if (fleet.isError) {
@@ -108,7 +144,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         />
         <FacetedFilter testId="filter-ping" title="SSM status" options={options(facets.ping, PING_STATUSES, PING_LABEL)} selected={view.ping} onChange={(v) => setView({ ping: v as NodeView['ping'] })} />
         <FacetedFilter testId="filter-platform" title="Platform" options={options(facets.platform)} selected={view.platform} onChange={(v) => setView({ platform: v })} />
-        {facets.acct.size > 0 && <FacetedFilter testId="filter-account" title="Account" options={options(facets.acct, undefined, facets.accountNames)} selected={view.acct} onChange={(v) => setView({ acct: v })} />}
+        {facets.acct.size > 0 && <FacetedFilter testId="filter-account" title="Account" options={options(facets.acct, undefined, accountNames)} selected={view.acct} onChange={(v) => setView({ acct: v })} />}
         <FacetedFilter testId="filter-region" title="Region" options={options(facets.region)} selected={view.region} onChange={(v) => setView({ region: v })} />
         <FacetedFilter testId="filter-patch" title="Patches" options={options(facets.patch, PATCH_FILTERS, PATCH_LABELS)} selected={view.patch} onChange={(v) => setView({ patch: v as NodeView['patch'] })} />
         <FacetedFilter testId="filter-agent" title="Agent" options={options(facets.agent, ['latest', 'outdated'], { latest: 'Latest', outdated: 'Outdated' })} selected={view.agent} onChange={(v) => setView({ agent: v as NodeView['agent'] })} />
@@ -138,7 +174,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         <div className="ml-auto flex items-center gap-2">
           <LaunchButton
             testId="run-on-view"
-            spec={() => commandSpec(`Run a command on this view (${formatNumber(rows.length)} nodes)`, { mode: 'view', query: viewQuery(view) })}
+            spec={() => commandSpec(`Run a command on this view (${formatNumber(rows.length)} nodes)`, { mode: 'view', query: viewQuery(deferredView) })}
             className="h-8 rounded border border-slate-300 bg-white px-2.5 text-sm text-slate-700 hover:bg-slate-50"
             title="Run any Command document on the nodes of this filtered view"
           >
@@ -187,7 +223,7 @@ export function NodesView({ linkProblem }: { linkProblem: string | null }) {
         group={view.group}
         sort={view.sort}
         dir={view.dir}
-        onSort={(id) => setView({ sort: id, dir: view.sort === id && view.dir === 'asc' ? 'desc' : 'asc' })}
+        onSort={onSort}
       />
     </div>
   );
@@ -210,33 +246,25 @@ function useSoftwareFilter(sw: string | undefined) {
   };
 }
 
-function useFacets(all: NodeRow[], view: NodeView, now: number, ctx: ViewContext) {
-  return useMemo(() => {
-    const patchOf = (r: NodeRow) => {
-      const out: string[] = [];
-      if (r.patchStatus) out.push(r.patchStatus);
-      if ((r.patchMissing ?? 0) > 0) out.push('missing');
-      if ((r.patchCritical ?? 0) > 0) out.push('critical');
-      if ((r.patchSecurity ?? 0) > 0) out.push('security');
-      if ((r.patchOther ?? 0) > 0) out.push('other');
-      if ((r.patchFailed ?? 0) > 0) out.push('failed');
-      if ((r.patchPendingReboot ?? 0) > 0) out.push('pendingReboot');
-      if ((r.patchRejected ?? 0) > 0) out.push('rejected');
-      if (r.patchScannedAt && now - Date.parse(r.patchScannedAt) > 7 * 86_400_000) out.push('staleScan');
-      return out;
-    };
-    return {
-      ping: facetCounts(all, view, 'ping', (r) => [r.ping], now, ctx),
-      platform: facetCounts(all, view, 'platform', (r) => (r.platformName ? [r.platformName] : []), now, ctx),
-      region: facetCounts(all, view, 'region', (r) => [r.region], now, ctx),
-      // Accounts of the accounts file ('' is the dashboard's own account: no facet for it).
-      acct: facetCounts(all, view, 'acct', (r) => (r.account ? [r.account] : []), now, ctx),
-      accountNames: Object.fromEntries(all.filter((r) => r.account).map((r) => [r.account, r.accountName || r.account])),
-      patch: facetCounts(all, view, 'patch', patchOf, now, ctx),
-      agent: facetCounts(all, view, 'agent', (r) => (r.agentLatest === null ? [] : [r.agentLatest ? 'latest' : 'outdated']), now, ctx),
-      ops: facetCounts(all, view, 'ops', (r) => (r.openOpsItems === null ? [] : [r.openOpsItems > 0 ? 'open' : 'none']), now, ctx),
-    };
-  }, [all, view, now, ctx]);
+/** What each facet counts of a row (the patch facet's "stale scan" is judged at the snapshot's time). */
+function facetValues(now: number): Record<FacetKey, FacetValues> {
+  return {
+    ping: (r, add) => add(r.ping),
+    platform: (r, add) => r.platformName && add(r.platformName),
+    region: (r, add) => add(r.region),
+    // Accounts of the accounts file ('' is the dashboard's own account: no facet for it).
+    acct: (r, add) => r.account && add(r.account),
+    patch: patchFacet(now),
+    agent: (r, add) => r.agentLatest !== null && add(r.agentLatest ? 'latest' : 'outdated'),
+    ops: (r, add) => r.openOpsItems !== null && add(r.openOpsItems > 0 ? 'open' : 'none'),
+  };
+}
+
+/** Display names of the accounts (once per fleet, not per keystroke). */
+function accountNamesOf(all: NodeRow[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const r of all) if (r.account && !(r.account in names)) names[r.account] = r.accountName || r.account;
+  return names;
 }
 
 function activeChips(view: NodeView, softwareLabel?: string): { key: string; label: string; remove: Partial<NodeView> }[] {
